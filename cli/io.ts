@@ -1,0 +1,36 @@
+/** The command line's window on the world: output streams and whether stderr is a terminal (for progress bars). */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** True when stderr is an interactive terminal: progress bars are drawn only then. */
+  errIsTty: boolean;
+  /** Current time (a parameter so tests can fix it). */
+  now: () => Date;
+}
+
+/** The real process streams. */
+export function processIo(): CliIo {
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    errIsTty: Boolean(process.stderr.isTTY),
+    now: () => new Date(),
+  };
+}
+
+/** Collects output in memory (tests). */
+export function memoryIo(now = new Date("2026-11-21T00:00:00Z")): CliIo & { stdout: string; stderr: string } {
+  const io = {
+    stdout: "",
+    stderr: "",
+    errIsTty: false,
+    now: () => now,
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stderr += t;
+    },
+  };
+  return io;
+}

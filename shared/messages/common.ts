@@ -1,0 +1,19 @@
+/** Messages shared by every command. */
+export const commonMessages = {
+  unknownCommand: (name: string) => `Lệnh không hợp lệ: "${name}". Các lệnh: parse, init, check, summary, merge, export.`,
+  usage: `Cách dùng:
+  cchc parse <kế-hoạch.(txt|md|docx|pdf|xlsx)> [--json]
+  cchc init <kế-hoạch> -o <sổ-theo-dõi.xlsx> [--unit "xã Cao Minh"] [--year 2026] [--as-of YYYY-MM-DD]
+  cchc check <sổ-theo-dõi.xlsx> [--as-of YYYY-MM-DD] [--json]
+  cchc summary <sổ-theo-dõi.xlsx> --quarter 1..4 [--year Y] [--as-of D] [-o out.xlsx] [--json] [--close] [--in-place]
+  cchc merge <tệp|thư-mục...> -o <tỉnh.xlsx> [--expect don-vi.txt] [--quarter N] [--as-of D] [--json]
+  cchc export <sổ-theo-dõi|tỉnh.xlsx> --quarter N [--year Y] [--as-of D] --format xlsx|csv|docx -o <tệp>`,
+  badOption: (detail: string) => `Tham số không hợp lệ: ${detail}`,
+  fileNotFound: (file: string) => `Không tìm thấy tệp: ${file}`,
+  cannotRead: (file: string, reason: string) => `Không đọc được tệp ${file}: ${reason}`,
+  cannotWrite: (file: string, reason: string) => `Không ghi được tệp ${file}: ${reason}`,
+  unexpected: (detail: string) => `Lỗi không mong đợi (vui lòng báo cho nhóm phát triển): ${detail}`,
+  errorPrefix: "Lỗi",
+  warningPrefix: "Cảnh báo",
+  wrote: (file: string) => `Đã ghi: ${file}`,
+} as const;

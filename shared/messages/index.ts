@@ -1,0 +1,5 @@
+/**
+ * The messages module: every string a user sees, in Vietnamese, one file per area of the product.
+ * Code imports from here, never writes user text inline.
+ */
+export * from "./common.js";

@@ -1,0 +1,102 @@
+/**
+ * The tracker's fixed vocabulary: sheet names, task-table columns, statuses, evaluations and _meta keys.
+ * Writers (buildTracker) and readers (shared/entries) both use these, so a rename happens in one place.
+ */
+
+/** Version of the tracker template; readers refuse versions they do not know. */
+export const SCHEMA_VERSION = "1";
+
+/** Sheet names (Vietnamese, as users see them). */
+export const SHEET = {
+  guide: "Hướng dẫn",
+  tasks: "Nhiệm vụ",
+  targets: "Mục tiêu",
+  check: "Kiểm tra",
+  lists: "Danh mục",
+  meta: "_meta",
+} as const;
+
+/** The four statuses a user enters (domain.md). An empty cell means "Chưa triển khai". */
+export const STATUSES = ["Chưa triển khai", "Đang thực hiện", "Hoàn thành", "Không thực hiện"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Evaluations computed against the as-of date (never entered by hand). */
+export const EVALUATIONS = [
+  "Hoàn thành đúng hạn",
+  "Hoàn thành quá hạn",
+  "Trong hạn",
+  "Quá hạn",
+  "Thường xuyên",
+  "Không thực hiện",
+] as const;
+export type Evaluation = (typeof EVALUATIONS)[number];
+
+/** Who fills a column: the plan, the user, a formula or a command. */
+export type ColumnOwner = "plan" | "user" | "formula" | "command";
+
+/** A column of the Nhiệm vụ sheet. `aliases` are header texts a reader also accepts (users rename headers). */
+export interface TaskColumn {
+  key: TaskColumnKey;
+  header: string;
+  owner: ColumnOwner;
+  width: number;
+  aliases: string[];
+}
+
+export type TaskColumnKey =
+  | "id"
+  | "area"
+  | "title"
+  | "requirement"
+  | "leads"
+  | "partners"
+  | "deadlineText"
+  | "due"
+  | "status"
+  | "progress"
+  | "completedOn"
+  | "result"
+  | "note"
+  | "evaluation"
+  | "updated";
+
+/** The Nhiệm vụ columns in their default order (product.md, "Workbook"). */
+export const TASK_COLUMNS: readonly TaskColumn[] = [
+  { key: "id", header: "Mã", owner: "plan", width: 8, aliases: ["STT", "Số TT", "TT", "Mã nhiệm vụ"] },
+  { key: "area", header: "Lĩnh vực", owner: "user", width: 22, aliases: ["Lĩnh vực CCHC"] },
+  { key: "title", header: "Nội dung nhiệm vụ", owner: "plan", width: 50, aliases: ["Nội dung", "Nội dung công việc", "Nhiệm vụ"] },
+  { key: "requirement", header: "Yêu cầu / Sản phẩm", owner: "plan", width: 30, aliases: ["Yêu cầu", "Sản phẩm"] },
+  { key: "leads", header: "Cơ quan chủ trì", owner: "plan", width: 24, aliases: ["Chủ trì", "Đơn vị chủ trì"] },
+  { key: "partners", header: "Cơ quan phối hợp", owner: "plan", width: 24, aliases: ["Phối hợp", "Đơn vị phối hợp"] },
+  { key: "deadlineText", header: "Thời hạn", owner: "plan", width: 16, aliases: ["Thời gian hoàn thành", "Thời gian"] },
+  { key: "due", header: "Hạn hoàn thành", owner: "plan", width: 13, aliases: ["Hạn"] },
+  { key: "status", header: "Trạng thái", owner: "user", width: 17, aliases: ["Tình trạng"] },
+  { key: "progress", header: "Tiến độ (%)", owner: "user", width: 11, aliases: ["Tiến độ", "Tiến độ %"] },
+  { key: "completedOn", header: "Ngày hoàn thành", owner: "user", width: 13, aliases: ["Ngày HT"] },
+  { key: "result", header: "Kết quả / Văn bản, sản phẩm", owner: "user", width: 32, aliases: ["Kết quả", "Văn bản, sản phẩm"] },
+  { key: "note", header: "Khó khăn, vướng mắc / Ghi chú", owner: "user", width: 28, aliases: ["Ghi chú", "Khó khăn, vướng mắc"] },
+  { key: "evaluation", header: "Đánh giá", owner: "formula", width: 19, aliases: [] },
+  { key: "updated", header: "Cập nhật", owner: "command", width: 12, aliases: ["Ngày cập nhật"] },
+];
+
+/** Keys of the _meta sheet (key/value rows, very hidden). */
+export const META_KEYS = ["schemaVersion", "planId", "unit", "level", "year", "createdBy", "planTitle", "periodFrom", "periodTo"] as const;
+export type MetaKey = (typeof META_KEYS)[number];
+
+/** Value of `createdBy` in _meta. */
+export const CREATED_BY = "cchc-tracker 0.1.0";
+
+/** Defined name of the as-of date cell on the Hướng dẫn sheet; the Đánh giá formulas reference it. */
+export const AS_OF_NAME = "NgayBaoCao";
+
+/** The seven reform areas (domain.md, "Areas"). */
+export const AREAS = [
+  "Công tác chỉ đạo, điều hành",
+  "Cải cách thể chế",
+  "Cải cách thủ tục hành chính",
+  "Cải cách tổ chức bộ máy",
+  "Cải cách chế độ công vụ",
+  "Cải cách tài chính công",
+  "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+] as const;
+export type Area = (typeof AREAS)[number];

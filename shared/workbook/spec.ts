@@ -1,0 +1,190 @@
+/**
+ * WorkbookSpec: a plain-data description of a workbook that every host renders the same way
+ * (exceljs → .xlsx, Office.js → Excel, SpreadsheetApp → Google Sheets). No host types here.
+ * Rows and columns are 1-based in A1 ranges and 0-based in arrays.
+ */
+import type { IsoDate } from "../plan/schema.js";
+
+/** A date cell (rendered as a real date with format dd/mm/yyyy). */
+export interface DateValue {
+  kind: "date";
+  iso: IsoDate;
+}
+
+/** A formula cell; `formula` has no leading "=" and uses English function names and "," separators. */
+export interface FormulaValue {
+  kind: "formula";
+  formula: string;
+  /** Cached result to store where the host allows it (exceljs). */
+  result?: string | number | null;
+}
+
+/**
+ * A cell value. A string is always text — even when it starts with "=", "+", "-" or "@":
+ * renderers must never let user text become a formula.
+ */
+export type CellValue = null | string | number | boolean | DateValue | FormulaValue;
+
+/** A cell: value, an optional named style from `WorkbookSpec.styles`, an optional note (comment). */
+export interface CellSpec {
+  v: CellValue;
+  s?: string;
+  note?: string;
+}
+
+/** Cell formatting. Colours are "RRGGBB". */
+export interface CellStyle {
+  fontName?: string;
+  fontSize?: number;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "middle" | "bottom";
+  /** Number format, e.g. "dd/mm/yyyy", "0", "0%", "@". */
+  numFmt?: string;
+  border?: "thin" | "none";
+  /** Locked under sheet protection (default true, as in Excel). */
+  locked?: boolean;
+}
+
+/** A row of cells; `cells[i]` is column i+1. Missing or null entries are empty cells. */
+export interface RowSpec {
+  cells: Array<CellSpec | null>;
+  height?: number;
+  /** Outline level for grouping (0 = none). */
+  outline?: number;
+}
+
+/** A column's width (in characters), default style and visibility. */
+export interface ColumnSpec {
+  width: number;
+  style?: string;
+  hidden?: boolean;
+}
+
+/** Error text shown when a validation rejects an entry. */
+export interface ValidationMessage {
+  title: string;
+  message: string;
+}
+
+/** Data validation on a range. A list validation always references a range (Excel's 255-character limit on literal lists). */
+export type ValidationSpec =
+  | {
+      type: "list";
+      range: string;
+      /** An absolute range on another sheet, e.g. "'Danh mục'!$A$2:$A$5". */
+      source: string;
+      allowBlank: boolean;
+      error: ValidationMessage;
+      prompt?: ValidationMessage;
+    }
+  | {
+      type: "whole";
+      range: string;
+      min: number;
+      max: number;
+      allowBlank: boolean;
+      error: ValidationMessage;
+      prompt?: ValidationMessage;
+    }
+  | {
+      type: "date";
+      range: string;
+      /** Inclusive bounds. */
+      min: IsoDate;
+      max: IsoDate;
+      allowBlank: boolean;
+      error: ValidationMessage;
+      prompt?: ValidationMessage;
+    };
+
+/** The look a conditional format applies. */
+export interface ConditionalStyle {
+  fill?: string;
+  color?: string;
+  bold?: boolean;
+}
+
+/** Conditional formatting on a range. */
+export type ConditionalFormatSpec =
+  | {
+      type: "expression";
+      range: string;
+      /** Formula relative to the top-left cell of `range`, without "=". */
+      formula: string;
+      style: ConditionalStyle;
+    }
+  | {
+      type: "textEquals";
+      range: string;
+      text: string;
+      style: ConditionalStyle;
+    }
+  | {
+      type: "dataBar";
+      range: string;
+      min: number;
+      max: number;
+      color: string;
+    };
+
+/** Sheet protection: locked cells cannot be edited; formatting/sorting/filtering stay allowed where listed. */
+export interface ProtectionSpec {
+  password?: string;
+  allowFormatColumns?: boolean;
+  allowSort?: boolean;
+  allowAutoFilter?: boolean;
+  allowInsertRows?: boolean;
+}
+
+/** Print setup: A4, orientation, fit to page width, rows repeated on every page, header/footer text. */
+export interface PrintSpec {
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  fitToWidth: boolean;
+  /** 1-based inclusive row numbers repeated at the top of each printed page. */
+  repeatRows?: [number, number];
+  header?: string;
+  footer?: string;
+  /** Print area in A1 notation. */
+  area?: string;
+}
+
+/** One sheet. */
+export interface SheetSpec {
+  name: string;
+  state: "visible" | "hidden" | "veryHidden";
+  /** Sheet's role for hosts and readers (e.g. "tasks", "lists", "meta", "summary", "check", "close"). */
+  role?: string;
+  columns: ColumnSpec[];
+  rows: RowSpec[];
+  merges: string[];
+  freeze?: { rows: number; cols: number };
+  validations: ValidationSpec[];
+  conditionalFormats: ConditionalFormatSpec[];
+  protection?: ProtectionSpec;
+  print?: PrintSpec;
+  autoFilter?: string;
+  tabColor?: string;
+}
+
+/** A workbook-level defined name. */
+export interface DefinedNameSpec {
+  name: string;
+  /** Absolute reference, e.g. "'Hướng dẫn'!$C$8". */
+  ref: string;
+}
+
+/** A whole workbook (or a fragment of sheets to add to an existing one). */
+export interface WorkbookSpec {
+  sheets: SheetSpec[];
+  styles: Record<string, CellStyle>;
+  definedNames: DefinedNameSpec[];
+  properties: { title: string; creator: string; subject?: string };
+  /** Name of the sheet that is active when the file opens (must be visible). */
+  activeSheet?: string;
+}
