@@ -154,6 +154,23 @@ export interface PrintSpec {
   area?: string;
 }
 
+/**
+ * A native chart (Excel chart via Office.js, Sheets chart via SpreadsheetApp). The .xlsx renderer (exceljs) cannot
+ * write charts and skips them; the data stays in the sheet's table.
+ */
+export interface ChartSpec {
+  type: "bar" | "column";
+  title: string;
+  /** Category labels, e.g. "B6:B12" on the same sheet. */
+  categories: string;
+  /** One or more value ranges of the same height as `categories`, each with a series name. */
+  series: Array<{ name: string; values: string }>;
+  /** Top-left cell where the chart is placed, and its size in columns × rows. */
+  anchor: string;
+  width: number;
+  height: number;
+}
+
 /** One sheet. */
 export interface SheetSpec {
   name: string;
@@ -170,6 +187,7 @@ export interface SheetSpec {
   print?: PrintSpec;
   autoFilter?: string;
   tabColor?: string;
+  charts?: ChartSpec[];
 }
 
 /** A workbook-level defined name. */
