@@ -3,3 +3,4 @@
  * Code imports from here, never writes user text inline.
  */
 export * from "./common.js";
+export * from "./plan.js";
