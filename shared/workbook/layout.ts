@@ -80,8 +80,24 @@ export const TASK_COLUMNS: readonly TaskColumn[] = [
 ];
 
 /** Keys of the _meta sheet (key/value rows, very hidden). */
-export const META_KEYS = ["schemaVersion", "planId", "unit", "level", "year", "createdBy", "planTitle", "periodFrom", "periodTo"] as const;
+export const META_KEYS = ["schemaVersion", "planId", "unit", "level", "year", "createdBy", "planTitle", "periodFrom", "periodTo", "taskIds"] as const;
 export type MetaKey = (typeof META_KEYS)[number];
+
+/**
+ * Value of the `taskIds` _meta key: the plan's task ids in order, so a reader can tell a deleted or duplicated
+ * task row (ids never contain ";").
+ */
+export function encodeTaskIds(ids: readonly string[]): string {
+  return ids.join(";");
+}
+
+/** Reads the `taskIds` _meta value back into the list of task ids. */
+export function decodeTaskIds(value: string): string[] {
+  return value
+    .split(";")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
 
 /** Value of `createdBy` in _meta. */
 export const CREATED_BY = "cchc-tracker 0.1.0";
