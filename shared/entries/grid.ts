@@ -11,6 +11,8 @@ export interface GridSheet {
   values: GridValue[][];
   /** Formula text (without "=") where a cell holds a formula, parallel to `values`; absent when the host gave none. */
   formulas?: Array<Array<string | null>>;
+  /** Set by a reader that read only part of an oversized sheet: how many rows and columns it kept. */
+  truncated?: { rows: number; cols: number };
 }
 
 /** A whole workbook as read from a host. `file` is the name shown in findings. */

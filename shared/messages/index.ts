@@ -4,3 +4,6 @@
  */
 export * from "./common.js";
 export * from "./plan.js";
+export * from "./entries.js";
+export * from "./summary.js";
+export * from "./layout-text.js";

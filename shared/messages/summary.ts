@@ -1,0 +1,108 @@
+/** Messages of the quarterly summary, the quarter close (chốt quý) and `cchc summary`. */
+
+const ROMAN = ["I", "II", "III", "IV"] as const;
+
+/** Roman numeral of a quarter, as Vietnamese documents write it. */
+const roman = (q: number) => ROMAN[q - 1] ?? String(q);
+
+/** Period labels and sheet names. */
+export const periodMessages = {
+  quarterLabel: (q: number, year: number) => `Quý ${roman(q)}/${year}`,
+  /** Sheet names cannot contain "/" (Excel), so the sheet form uses "-". */
+  quarterSheetLabel: (q: number, year: number) => `Quý ${roman(q)}-${year}`,
+  halfYearLabel: (year: number) => `6 tháng đầu năm ${year}`,
+  yearLabel: (year: number) => `Năm ${year}`,
+  summarySheet: (q: number, year: number) => `Tổng hợp Quý ${roman(q)}-${year}`,
+  closeSheet: (q: number, year: number) => `Chốt Quý ${roman(q)}-${year}`,
+} as const;
+
+/** Texts of the summary sheet. */
+export const summarySheetMessages = {
+  title: (label: string) => `TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH ${label.toUpperCase()}`,
+  unit: (unit: string) => `Đơn vị: ${unit}`,
+  plan: (title: string) => `Kế hoạch: ${title}`,
+  period: (from: string, to: string) =>
+    `Kỳ báo cáo: từ ${from} đến ${to} (thời gian chốt số liệu theo Nghị định số 09/2019/NĐ-CP)`,
+  reportPeriod: (label: string, from: string, to: string) => `Kỳ báo cáo định kỳ: ${label} (từ ${from} đến ${to})`,
+  asOf: (date: string) => `Số liệu tính đến ngày: ${date}`,
+  closedSource: (sheet: string) => `Số liệu lấy từ trang đã chốt "${sheet}".`,
+  liveSource: "Số liệu lấy từ trang Nhiệm vụ tại thời điểm tổng hợp.",
+  invalidNote: (n: number) => `Có ${n} nhiệm vụ nhập chưa hợp lệ, chưa được tính vào các cột trạng thái (xem lệnh Kiểm tra).`,
+  section1: "I. TỔNG HỢP CHUNG",
+  section2: "II. THEO LĨNH VỰC",
+  section3: "III. THEO CƠ QUAN CHỦ TRÌ",
+  section4: "IV. NHIỆM VỤ QUÁ HẠN",
+  section5: "V. NHIỆM VỤ ĐẾN HẠN KỲ TỚI",
+  section6: "VI. NHIỆM VỤ HOÀN THÀNH TRONG KỲ",
+  totalsHeaders: ["Chỉ tiêu", "Số nhiệm vụ", "Tỷ lệ"],
+  totalsRows: {
+    total: "Tổng số nhiệm vụ",
+    done: "Đã hoàn thành",
+    doneOnTime: "   trong đó: đúng hạn",
+    doneLate: "   trong đó: quá hạn",
+    inProgress: "Đang thực hiện",
+    notStarted: "Chưa triển khai",
+    dropped: "Không thực hiện",
+    invalid: "Nhập chưa hợp lệ",
+    overdue: "Quá hạn chưa hoàn thành",
+    doneInPeriod: "Hoàn thành trong kỳ",
+    completionRate: "Tỷ lệ hoàn thành (đã trừ nhiệm vụ không thực hiện)",
+  },
+  groupHeaders: (first: string) => [
+    "STT",
+    first,
+    "Tổng số",
+    "Hoàn thành",
+    "Đúng hạn",
+    "Quá hạn (HT)",
+    "Đang thực hiện",
+    "Chưa triển khai",
+    "Không thực hiện",
+    "Chưa hợp lệ",
+    "Quá hạn chưa HT",
+    "Tỷ lệ hoàn thành",
+  ],
+  areaColumn: "Lĩnh vực",
+  leadColumn: "Cơ quan chủ trì",
+  noArea: "(Chưa phân lĩnh vực)",
+  noLead: "(Chưa có cơ quan chủ trì)",
+  sumRow: "Tổng cộng",
+  listHeaders: ["STT", "Mã", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Hạn hoàn thành", "Trạng thái", "Tiến độ (%)", "Ghi chú"],
+  doneListHeaders: ["STT", "Mã", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Hạn hoàn thành", "Ngày hoàn thành", "Đánh giá", "Kết quả"],
+  none: "Không có.",
+  footer: "Trang &P/&N",
+} as const;
+
+/** Texts of the close sheet (chốt quý). */
+export const closeSheetMessages = {
+  title: (label: string) => `SỐ LIỆU CHỐT ${label.toUpperCase()}`,
+  note: "Trang này lưu giá trị của mọi nhiệm vụ tại thời điểm chốt số liệu; không sửa. Tổng hợp của kỳ này dùng số liệu ở đây.",
+  labels: {
+    period: "Kỳ báo cáo",
+    from: "Từ ngày",
+    to: "Đến ngày",
+    asOf: "Số liệu tính đến ngày",
+    closedOn: "Ngày chốt",
+    checksum: "Mã kiểm tra",
+  },
+} as const;
+
+/** Messages of `cchc summary`. */
+export const summaryMessages = {
+  quarterRequired: "Cần chọn quý: --quarter 1, 2, 3 hoặc 4.",
+  badQuarter: (text: string) => `Quý "${text}" không hợp lệ (chỉ 1, 2, 3 hoặc 4).`,
+  badYear: (text: string) => `Năm "${text}" không hợp lệ.`,
+  yearUnknown: "Không biết năm của sổ theo dõi (thiếu _meta): hãy ghi rõ --year.",
+  outputConflict: "Chỉ dùng một trong hai: -o <tệp> hoặc --in-place.",
+  cannotSummarise: (file: string) => `Không tổng hợp được ${file}: sổ theo dõi có lỗi nghiêm trọng (xem danh sách bên dưới).`,
+  wroteSummary: (file: string, sheet: string) => `Đã ghi trang "${sheet}" vào ${file}.`,
+  wroteClose: (sheet: string) => `Đã chốt số liệu: trang "${sheet}".`,
+  alreadyClosed: (sheet: string) => `Kỳ này đã được chốt (trang "${sheet}"); giữ nguyên số liệu đã chốt.`,
+  usedClosed: (sheet: string) => `Dùng số liệu đã chốt ở trang "${sheet}".`,
+  closedAsOfIgnored: (sheet: string, asOf: string) =>
+    `Kỳ đã chốt (trang "${sheet}") với số liệu tính đến ${asOf}; ngày --as-of khác được bỏ qua.`,
+  backup: (file: string) => `Đã lưu bản sao dự phòng: ${file}`,
+  invalidCount: (n: number) => `${n} nhiệm vụ nhập chưa hợp lệ không được tính vào các trạng thái.`,
+  line: (label: string, done: number, total: number, rate: string) =>
+    `${label}: hoàn thành ${done}/${total} nhiệm vụ (tỷ lệ ${rate}).`,
+} as const;
