@@ -19,6 +19,8 @@ export const planMessages = {
       : `Nhiệm vụ ${taskId}: không ghi thời hạn, tạm lấy ngày cuối kỳ kế hoạch.`,
   warnNoLead: (taskId: string) => `Nhiệm vụ ${taskId}: không có cơ quan chủ trì.`,
   warnNoTitle: (taskId: string) => `Dòng ${taskId}: có số thứ tự nhưng không có nội dung nhiệm vụ; bỏ qua.`,
+  warnOddId: (text: string) =>
+    `Ô số thứ tự chứa "${text.slice(0, 40)}" (không phải số thứ tự); đã nối vào nội dung nhiệm vụ ở dòng trên.`,
   warnOrphanContinuation: "Dòng tiếp nối (không có số thứ tự) đứng trước mọi nhiệm vụ; bỏ qua.",
   warnExtraCells: (count: number) => `Dòng có ${count} ô thừa so với tiêu đề bảng; phần thừa bị bỏ qua.`,
   warnDuplicateId: (taskId: string) => `Mã nhiệm vụ ${taskId} bị trùng; các nhiệm vụ trùng mã được đánh thêm hậu tố.`,
