@@ -138,7 +138,7 @@ function headerRepeat(cells: string[], header: string[]): string[] | null {
   return matched > 0 ? leaks : null;
 }
 
-const ROMAN_VALUES: TableRecord<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 
 /** Value of a Roman numeral ("IX" → 9), or null when the text is not one. */
 export function romanValue(id: string): number | null {
