@@ -7,3 +7,4 @@ export * from "./plan.js";
 export * from "./entries.js";
 export * from "./summary.js";
 export * from "./layout-text.js";
+export * from "./addin.js";
