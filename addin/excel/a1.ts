@@ -1,0 +1,111 @@
+/**
+ * A1-address arithmetic for the Office.js renderer and reader. Office.js addresses ranges by A1 strings on a sheet
+ * (getRange("B2:D9") exists since ExcelApi 1.1; getRangeByIndexes only since 1.7), so indexes become strings here.
+ * Rows and columns are 0-based in this module's numeric arguments.
+ */
+
+/** A rectangle of cells, 0-based and inclusive. */
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Column letters for a 0-based column index: 0 → "A", 26 → "AA". */
+export function columnName(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** 0-based column index of column letters: "A" → 0, "AA" → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A1 address of one cell from 0-based indexes: (6, 10) → "K7". */
+export function cellAddress(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+/** A1 address of a rectangle: "B2:D9", or "B2" for a single cell. */
+export function rectAddress(r: Rect): string {
+  const a = cellAddress(r.top, r.left);
+  const b = cellAddress(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** A1 address of whole columns: (2, 2) → "C:C". */
+export function columnsAddress(left: number, right: number): string {
+  return `${columnName(left)}:${columnName(right)}`;
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+const COLS = /^\$?([A-Za-z]{1,3})$/;
+const ROWS = /^\$?(\d+)$/;
+/** Excel's last row and column (0-based), for whole-column and whole-row references. */
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+
+/**
+ * Parses an A1 address without a sheet part ("B2", "$B$2:$D$9", "C:C", "3:5") into a 0-based rectangle;
+ * undefined when it is not one.
+ */
+export function parseAddress(address: string): Rect | undefined {
+  const parts = address.split(":");
+  if (parts.length > 2 || parts.length === 0) return undefined;
+  const [a, b = parts[0]] = parts as [string, string?];
+  const ca = CELL.exec(a);
+  const cb = CELL.exec(b ?? a);
+  if (ca && cb) {
+    const r1 = Number(ca[2]) - 1;
+    const r2 = Number(cb[2]) - 1;
+    const c1 = columnIndex(ca[1]!);
+    const c2 = columnIndex(cb[1]!);
+    return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+  }
+  const ka = COLS.exec(a);
+  const kb = COLS.exec(b ?? a);
+  if (ka && kb) {
+    const c1 = columnIndex(ka[1]!);
+    const c2 = columnIndex(kb[1]!);
+    return { top: 0, bottom: MAX_ROW, left: Math.min(c1, c2), right: Math.max(c1, c2) };
+  }
+  const ra = ROWS.exec(a);
+  const rb = ROWS.exec(b ?? a);
+  if (ra && rb) {
+    const r1 = Number(ra[1]) - 1;
+    const r2 = Number(rb[1]) - 1;
+    return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: 0, right: MAX_COL };
+  }
+  return undefined;
+}
+
+/** Splits "'Danh mục'!$A$2:$A$5" into its sheet name (quotes undone) and address; sheet is undefined when absent. */
+export function splitSheetAddress(ref: string): { sheet?: string; address: string } {
+  const bang = ref.lastIndexOf("!");
+  if (bang < 0) return { address: ref };
+  let sheet = ref.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: ref.slice(bang + 1) };
+}
+
+/** A sheet name quoted for use in a formula or reference: "Danh mục" → "'Danh mục'". */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The cell `rows` × `cols` away from a cell address (used to size charts by cells): ("H2", 8, 15) → "O16". */
+export function offsetCell(address: string, rows: number, cols: number): string {
+  const r = parseAddress(address);
+  if (!r) return address;
+  return cellAddress(r.top + rows, r.left + cols);
+}
