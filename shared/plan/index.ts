@@ -42,12 +42,8 @@ function readerContext(meta: PlanMetadata, opts: ParseOptions): ReaderContext {
   return { year: meta.year, period: meta.period };
 }
 
-/** Reads a plan from text (layout text, Markdown with tables, bullet plan). Throws UnusableInputError when there is no plan. */
-export function parsePlanText(text: string, opts: ParseOptions = {}): Plan {
-  const input = normalizeInput(text);
-  if (!input.trim()) throw new UnusableInputError(M.emptyFile, { file: opts.fileName });
-  const meta = readMetadata(input, { year: opts.year });
-  const ctx = readerContext(meta, opts);
+/** Runs the reader for the text's shape. */
+function readShape(input: string, ctx: ReaderContext): ReaderOutput {
   let output: ReaderOutput;
   switch (detectShape(input)) {
     case "markdown-table": {
@@ -62,12 +58,24 @@ export function parsePlanText(text: string, opts: ParseOptions = {}): Plan {
       output = readLayoutText(input, ctx);
       break;
   }
-  if (output.targets.length === 0) {
+  if (output.targets.length === 0 && /mục tiêu/iu.test(input)) {
     // Table plans may still state targets under "a) Mục tiêu"; the bullet reader finds them.
-    const targets = hasBulletTasks(input) || /mục tiêu/iu.test(input) ? readBullets(input, ctx).targets : [];
-    output = { ...output, targets };
+    output = { ...output, targets: readBullets(input, ctx).targets };
   }
-  return assemblePlan(meta, output, opts);
+  return output;
+}
+
+/** Reads a plan from text (layout text, Markdown with tables, bullet plan). Throws UnusableInputError when there is no plan. */
+export function parsePlanText(text: string, opts: ParseOptions = {}): Plan {
+  const input = normalizeInput(text);
+  if (!input.trim()) throw new UnusableInputError(M.emptyFile, { file: opts.fileName });
+  const meta = readMetadata(input, { year: opts.year });
+  if (!meta.period) {
+    // Without a year deadlines cannot be read; but a file that holds no tasks at all is "not a plan".
+    const probe = readShape(input, { year: 2000, period: { from: "2000-01-01", to: "2000-12-31" } });
+    throw new UnusableInputError(probe.tasks.length ? M.noYear : M.noTasks, { file: opts.fileName });
+  }
+  return assemblePlan(meta, readShape(input, readerContext(meta, opts)), opts);
 }
 
 /**
