@@ -435,7 +435,7 @@ export function extractUnitLexicon(text: string): string[] {
   };
   const lexicon = createUnitLexicon();
   for (let i = start + 1; i < lines.length; i++) {
-    const line = (lines[i] ?? "").replace(/\*\*|__|^\s*#+\s*/g, "").trim();
+    const line = (lines[i] ?? "").replace(/\*+|__|^\s*#+\s*/g, "").trim();
     if (ROMAN_HEADING.test(line) || SECTION_END.test(line)) break;
     const numbered = /^\d{1,2}\s*[.)]\s+(.+)$/u.exec(line);
     if (!numbered?.[1]) continue;
