@@ -33,7 +33,7 @@ export function applyStatus(sheet: GridSheet, rowIndexes: number[], status: Stat
   for (const r of rows) {
     if (r < table.firstRow || r > table.lastRow) continue;
     const values = sheet.values[r] ?? [];
-    if (rowKind(values, table) !== "task") continue;
+    if (rowKind(values, table, null, sheet.formulas?.[r]) !== "task") continue;
     const before = cellOf(values, table, "status");
     const wasDone = typeof before === "string" && matchStatus(before)?.status === "Hoàn thành";
     const completed = cellOf(values, table, "completedOn");

@@ -3,7 +3,7 @@
  * that is wrong (domain.md, "Statuses and evaluation"; quality.md, "Bad input"). Pure and synchronous.
  */
 import type { IsoDate } from "../plan/schema.js";
-import { canonicalUnit } from "../plan/units.js";
+import { createUnitLexicon, splitUnits, type UnitLexicon } from "../plan/units.js";
 import { closeSheetMessages, findingMessages as F } from "../messages/index.js";
 import { parseCloseSheetName } from "../summary/periods.js";
 import { SCHEMA_VERSION, SHEET, STATUSES, TASK_COLUMNS, type Status, type TaskColumnKey } from "../workbook/layout.js";
@@ -87,6 +87,7 @@ export function readEntries(grid: Grid, opts: ReadEntriesOptions = {}): ReadEntr
   if (table.columns.id === undefined) return { entries: null, findings: out.items };
 
   const taskIds = meta.taskIds ? new Set(meta.taskIds) : null;
+  const units = unitSplitter();
   const rows: Entry[] = [];
   const firstRowOf = new Map<string, number>();
   const evalOverwritten: string[] = [];
@@ -94,7 +95,7 @@ export function readEntries(grid: Grid, opts: ReadEntriesOptions = {}): ReadEntr
   const hasFormulaInfo = sheet.formulas !== undefined && evalCol !== undefined && sheetHasFormulas(sheet, evalCol, table);
   for (let r = table.firstRow; r <= table.lastRow; r++) {
     const values = sheet.values[r] ?? [];
-    const kind = rowKind(values, table, taskIds);
+    const kind = rowKind(values, table, taskIds, sheet.formulas?.[r]);
     if (kind === "blank" || kind === "group") continue;
     if (kind === "noId") {
       if (hasEntryValues(values, table)) {
@@ -104,7 +105,7 @@ export function readEntries(grid: Grid, opts: ReadEntriesOptions = {}): ReadEntr
       continue;
     }
     const rowFindings = new FindingList(grid.file);
-    const entry = readRow({ sheet, table, asOf, periodFrom: meta.periodFrom }, r, rowFindings);
+    const entry = readRow({ sheet, table, asOf, periodFrom: meta.periodFrom, units }, r, rowFindings);
     const idCell = a1(r, table.columns.id);
     const first = firstRowOf.get(entry.id);
     if (first !== undefined) {
@@ -135,7 +136,7 @@ export function readEntries(grid: Grid, opts: ReadEntriesOptions = {}): ReadEntr
     }
   }
 
-  const closes = readCloses(grid, meta, out);
+  const closes = readCloses(grid, meta, out, units);
   const entries: Entries = {
     file: grid.file ?? null,
     meta,
@@ -228,6 +229,7 @@ interface RowContext {
   table: TaskTable;
   asOf: IsoDate | null;
   periodFrom: IsoDate | null;
+  units: (text: string | null) => string[];
 }
 
 /** Text of a cell (numbers as written, dates as dd/mm/yyyy), tidied; null when empty. */
@@ -241,13 +243,25 @@ function textOf(v: GridValue): string | null {
   return s === "" ? null : s;
 }
 
-/** Splits a units cell: one or more units separated by ";" or new lines (commas belong to names: "Các sở, ban, ngành"). */
-export function splitUnits(text: string | null): string[] {
-  if (!text) return [];
-  return text
-    .split(/[;\n]+/)
-    .map((u) => canonicalUnit(u.replace(/^[-–•+]\s*/, "").trim()))
-    .filter((u) => u !== "");
+/**
+ * Splits units cells with the plan reader's own rules (one or more units separated by ";" or new lines,
+ * canonical names). The lexicon is built once per process and each distinct cell text split once per workbook: trackers
+ * repeat the same few lead texts on every row.
+ */
+let sharedLexicon: UnitLexicon | null = null;
+
+function unitSplitter(): (text: string | null) => string[] {
+  const memo = new Map<string, string[]>();
+  return (text) => {
+    if (!text) return [];
+    let units = memo.get(text);
+    if (!units) {
+      sharedLexicon ??= createUnitLexicon();
+      units = splitUnits(text, sharedLexicon);
+      memo.set(text, units);
+    }
+    return [...units];
+  };
 }
 
 /** A status typed over the dropdown: exact, loosely equal (case, diacritics), or not a status. */
@@ -407,8 +421,8 @@ function readRow(ctx: RowContext, r: number, out: FindingList): Entry {
     area: textOf(get("area")),
     title: textOf(get("title")) ?? "",
     requirement: textOf(get("requirement")),
-    leads: splitUnits(textOf(get("leads"))),
-    partners: splitUnits(textOf(get("partners"))),
+    leads: ctx.units(textOf(get("leads"))),
+    partners: ctx.units(textOf(get("partners"))),
     deadlineText: textOf(get("deadlineText")),
     due,
     recurring: dueRead.kind === "empty",
@@ -424,7 +438,7 @@ function readRow(ctx: RowContext, r: number, out: FindingList): Entry {
 }
 
 /** Reads every close sheet (chốt quý): its period block, its frozen rows and whether its checksum still matches. */
-function readCloses(grid: Grid, meta: EntriesMeta, out: FindingList): ClosedQuarter[] {
+function readCloses(grid: Grid, meta: EntriesMeta, out: FindingList, units: (text: string | null) => string[]): ClosedQuarter[] {
   const closes: ClosedQuarter[] = [];
   for (const sheet of grid.sheets) {
     const q = parseCloseSheetName(sheet.name);
@@ -451,9 +465,9 @@ function readCloses(grid: Grid, meta: EntriesMeta, out: FindingList): ClosedQuar
     const ignore = new FindingList(grid.file);
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const values = sheet.values[r] ?? [];
-      if (rowKind(values, table, meta.taskIds ? new Set(meta.taskIds) : null) !== "task") continue;
+      if (rowKind(values, table, meta.taskIds ? new Set(meta.taskIds) : null, sheet.formulas?.[r]) !== "task") continue;
       // Closed rows were checked when they were live; they are history now, so their findings are not repeated.
-      const read = readRow({ sheet, table, asOf, periodFrom: meta.periodFrom }, r, ignore);
+      const read = readRow({ sheet, table, asOf, periodFrom: meta.periodFrom, units }, r, ignore);
       // A row that was invalid when the quarter was closed stays invalid, whatever its frozen cells now say.
       const frozenInvalid = textOf(cellOf(values, table, "evaluation")) === closeSheetMessages.invalidEvaluation;
       const entry = frozenInvalid ? { ...read, valid: false } : read;

@@ -3,6 +3,7 @@
  * insert title rows, and other programs re-save the file. Shared by every reader (CLI, Excel add-in, Apps Script).
  */
 import { TASK_COLUMNS, type TaskColumnKey } from "../workbook/layout.js";
+import { isGroupRowValues } from "../workbook/build-tracker.js";
 import type { GridSheet, GridValue } from "./grid.js";
 import { foldKey } from "./normalize.js";
 
@@ -131,9 +132,7 @@ export function findTaskTable(sheet: GridSheet): TaskTable | null {
 /** What a row of the task table is. */
 export type RowKind = "task" | "group" | "blank" | "noId";
 
-const GROUP_EMPTY_KEYS: TaskColumnKey[] = ["leads", "deadlineText", "due", "status", "progress", "completedOn", "result", "note"];
-
-/** Text of a table cell for a key ("" when the column is missing or the cell empty). */
+/** Text of a table cell for a key (null when the column is missing or the cell empty). */
 export function cellOf(row: GridValue[], table: TaskTable, key: TaskColumnKey): GridValue {
   const col = table.columns[key];
   if (col === undefined) return null;
@@ -146,19 +145,30 @@ function isEmpty(v: GridValue): boolean {
 }
 
 /**
- * Classifies a row: a task, a group separator (a section of a hierarchical plan or an area of a bullet plan:
- * an id and a title but no unit, deadline or entry), a blank row, or a row with content but no id.
- * When the tracker recorded its task ids, an id of the plan is always a task.
+ * Classifies a row: a task, a group separator, a blank row, or a row with content but no id. An id the plan's
+ * task list (_meta `taskIds`) has is always a task; otherwise the tracker's own group-row rule decides
+ * (isGroupRowValues: an id and a title and nothing else — no unit, deadline, entry or Đánh giá formula).
+ * Pass the row's formulas when the host gives them: task rows always carry the Đánh giá formula.
  */
-export function rowKind(row: GridValue[], table: TaskTable, taskIds?: ReadonlySet<string> | null): RowKind {
+export function rowKind(
+  row: GridValue[],
+  table: TaskTable,
+  taskIds?: ReadonlySet<string> | null,
+  formulas?: ReadonlyArray<string | null> | null,
+): RowKind {
   const cols = Object.values(table.columns);
   if (cols.every((c) => isEmpty(row[c] ?? null))) return "blank";
-  const idCell = cellOf(row, table, "id");
-  const id = idCell === null ? "" : idText(idCell);
+  const id = idText(cellOf(row, table, "id"));
   if (!id) return "noId";
   if (taskIds && taskIds.has(id)) return "task";
-  if (GROUP_EMPTY_KEYS.every((k) => isEmpty(cellOf(row, table, k)))) return "group";
-  return "task";
+  const byKey: Partial<Record<TaskColumnKey, unknown>> = {};
+  for (const [key, col] of Object.entries(table.columns) as Array<[TaskColumnKey, number]>) {
+    const v = row[col] ?? null;
+    byKey[key] = isEmpty(v) && key === "evaluation" ? formulas?.[col] ?? null : v;
+  }
+  // A group row has a title; a row whose title is missing too is still a group when nothing else is in it.
+  if (isEmpty(cellOf(row, table, "title"))) byKey.title = id;
+  return isGroupRowValues(byKey) ? "group" : "task";
 }
 
 /** A task id as text: numbers as written ("4", not "4.0"), trimmed, without a trailing dot ("4." → "4"). */
