@@ -257,6 +257,8 @@ export function createUnitLexicon(extra: readonly string[] = []): UnitLexicon {
       let hit = memo.get(text);
       if (hit === undefined) {
         hit = keys.has(unitKey(text));
+        // Bounded: a lexicon can live as long as the process (splitUnits' default).
+        if (memo.size > 20_000) memo.clear();
         memo.set(text, hit);
       }
       return hit;
@@ -265,6 +267,18 @@ export function createUnitLexicon(extra: readonly string[] = []): UnitLexicon {
       return firstWords.has(foldKey(word.replace(/^[\-–—•+]+/u, "")));
     },
   };
+}
+
+function isUnitLexicon(value: unknown): value is UnitLexicon {
+  return typeof value === "object" && value !== null && typeof (value as UnitLexicon).has === "function";
+}
+
+// The lexicon of the last name list asked for (usually the same plan's list, cell after cell).
+let lastLexicon: { names: string; lexicon: UnitLexicon } | null = null;
+function lexiconFor(extra: readonly string[]): UnitLexicon {
+  const names = extra.join("\n");
+  if (lastLexicon?.names !== names) lastLexicon = { names, lexicon: createUnitLexicon(extra) };
+  return lastLexicon.lexicon;
 }
 
 const COLLECTIVE_NOUNS =
@@ -360,10 +374,11 @@ function splitOnCommas(chunk: string, lexicon: UnitLexicon): string[] {
 /**
  * Splits a lead/partner cell into canonical unit names: on ";", on new lines (a wrapped name is re-joined),
  * on list bullets, and on "," only where the pieces are known units. `lexicon` adds names to KNOWN_UNITS
- * (pass the plan's own units from extractUnitLexicon). Duplicates are dropped, order kept.
+ * (pass the plan's own units from extractUnitLexicon; for many cells pass one createUnitLexicon(…) instead, so
+ * the names are normalised once). Duplicates are dropped, order kept.
  */
 export function splitUnits(cell: string, lexicon?: readonly string[] | UnitLexicon): string[] {
-  const lex = lexicon && !Array.isArray(lexicon) ? (lexicon as UnitLexicon) : createUnitLexicon((lexicon as readonly string[] | undefined) ?? []);
+  const lex = isUnitLexicon(lexicon) ? lexicon : lexiconFor(lexicon ?? []);
   // Re-join lines that are the wrap of one name rather than a new entry.
   const lines = cell
     .normalize("NFC")

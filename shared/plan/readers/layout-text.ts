@@ -51,7 +51,9 @@ const HEADER_WORDS = new Set(
   ).split(" "),
 );
 const LONE_NUMBER = /^(\d{1,3})\.?$/u;
-const NUMBERED_TEXT = /^(\d{1,3})[.)]?\s+(\p{L}.*)$/u;
+// A task number followed by its text, which starts with a capital ("14 Thực hiện …"); a wrapped text line such
+// as "2 cấp chính quyền …" is not a new row.
+const NUMBERED_TEXT = /^(\d{1,3})[.)]?\s+(\p{Lu}.*)$/u;
 const GROUP_ROW = /^([IVX]{1,4})[.)]?(?:\s+(.+))?$/u;
 
 const NOT_WORD_BEFORE = String.raw`(?<![\p{L}\p{M}\p{N}/])`;
@@ -192,7 +194,7 @@ function splitRows(lines: SourceLine[], start: number, warnings: ParseWarning[])
     if (numbered) {
       const n = Number(numbered[1]);
       const rest = numbered[2] ?? "";
-      if (n === expected || (n > expected && n <= expected + MAX_NUMBER_GAP && /^\p{Lu}/u.test(rest))) {
+      if (n === expected || (n > expected && n <= expected + MAX_NUMBER_GAP)) {
         open(n, line, rest);
         i++;
         continue;

@@ -232,6 +232,12 @@ describe("traps of PDF-extracted layout text", () => {
     ]);
   });
 
+  it("a wrapped text line that starts with a number is not a new task", () => {
+    const out = read(table(["1", "Thực hiện phân cấp, phân quyền giữa", "2 cấp chính quyền địa phương", "Sở Nội vụ", "UBND cấp xã", "Năm 2026"]));
+    expect(out.tasks.map((t) => [t.id, t.title])).toEqual([["1", "Thực hiện phân cấp, phân quyền giữa 2 cấp chính quyền địa phương"]]);
+    expect(out.warnings).toEqual([]);
+  });
+
   it("a row written on one line is still split into its columns", () => {
     const out = read(table(["1 Rà soát kiến trúc số Sở Khoa học và Công nghệ Các sở, ban, ngành Quý IV/2026"]));
     expect(out.tasks[0]).toMatchObject({ title: "Rà soát kiến trúc số", leads: [KHCN], partners: [CSBN], deadline: { raw: "Quý IV/2026" } });

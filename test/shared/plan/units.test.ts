@@ -190,7 +190,7 @@ describe("splitUnits", () => {
   });
 
   it("uses the plan's own unit names to split at commas", () => {
-    // Without the lexicon "Ngân hàng Chính sách xã hội" does not start like a unit, so the comma is not a split.
+    // After a known unit the comma splits; before an unknown name that does not start like a unit it does not.
     expect(splitUnits("Sở Nội vụ, Ngân hàng Chính sách xã hội")).toEqual(["Sở Nội vụ", "Ngân hàng Chính sách xã hội"]);
     expect(splitUnits("Hội Nông dân xã, Ngân hàng Chính sách xã hội")).toEqual(["Hội Nông dân xã, Ngân hàng Chính sách xã hội"]);
     expect(splitUnits("Hội Nông dân xã, Ngân hàng Chính sách xã hội", ["Ngân hàng Chính sách xã hội"])).toEqual([
