@@ -92,7 +92,8 @@ export function readEntries(grid: Grid, opts: ReadEntriesOptions = {}): ReadEntr
   const firstRowOf = new Map<string, number>();
   const evalOverwritten: string[] = [];
   const evalCol = table.columns.evaluation;
-  const hasFormulaInfo = sheet.formulas !== undefined && evalCol !== undefined && sheetHasFormulas(sheet, evalCol, table);
+  // Hosts that give formulas give them for every cell, so a task row without the Đánh giá formula lost it.
+  const hasFormulaInfo = sheet.formulas !== undefined && evalCol !== undefined;
   for (let r = table.firstRow; r <= table.lastRow; r++) {
     const values = sheet.values[r] ?? [];
     const kind = rowKind(values, table, taskIds, sheet.formulas?.[r]);
@@ -209,11 +210,6 @@ function checkHeaders(sheet: GridSheet, table: TaskTable, out: FindingList): voi
   if (order.some((c, i) => i > 0 && c < order[i - 1]!)) {
     out.add("warning", "columnsMoved", { sheet: sheet.name, cell: null, taskId: null }, F.columnsMoved.message(), F.columnsMoved.hint());
   }
-}
-
-function sheetHasFormulas(sheet: GridSheet, col: number, table: TaskTable): boolean {
-  for (let r = table.firstRow; r <= table.lastRow; r++) if (sheet.formulas?.[r]?.[col]) return true;
-  return false;
 }
 
 function hasEntryValues(values: GridValue[], table: TaskTable): boolean {

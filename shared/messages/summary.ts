@@ -34,7 +34,7 @@ export const summarySheetMessages = {
   section4: "IV. NHIỆM VỤ QUÁ HẠN",
   section5: "V. NHIỆM VỤ ĐẾN HẠN KỲ TỚI",
   section6: "VI. NHIỆM VỤ HOÀN THÀNH TRONG KỲ",
-  totalsHeaders: ["Chỉ tiêu", "Số nhiệm vụ", "Tỷ lệ"],
+  totalsHeaders: ["STT", "Chỉ tiêu", "Số nhiệm vụ"],
   totalsRows: {
     total: "Tổng số nhiệm vụ",
     done: "Đã hoàn thành",
@@ -76,6 +76,7 @@ export const summarySheetMessages = {
 /** Texts of the close sheet (chốt quý). */
 export const closeSheetMessages = {
   title: (label: string) => `SỐ LIỆU CHỐT ${label.toUpperCase()}`,
+  invalidEvaluation: "Chưa hợp lệ",
   note: "Trang này lưu giá trị của mọi nhiệm vụ tại thời điểm chốt số liệu; không sửa. Tổng hợp của kỳ này dùng số liệu ở đây.",
   labels: {
     period: "Kỳ báo cáo",
