@@ -8,3 +8,4 @@ export * from "./entries.js";
 export * from "./summary.js";
 export * from "./layout-text.js";
 export * from "./addin.js";
+export * from "./workbook.js";

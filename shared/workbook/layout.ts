@@ -60,23 +60,26 @@ export type TaskColumnKey =
   | "evaluation"
   | "updated";
 
-/** The Nhiệm vụ columns in their default order (product.md, "Workbook"). */
+/**
+ * The Nhiệm vụ columns in their default order (product.md, "Workbook"). Widths (characters) are chosen so that
+ * the fifteen columns print on A4 landscape at a legible scale, with text wrapping inside the cells.
+ */
 export const TASK_COLUMNS: readonly TaskColumn[] = [
-  { key: "id", header: "Mã", owner: "plan", width: 8, aliases: ["STT", "Số TT", "TT", "Mã nhiệm vụ"] },
-  { key: "area", header: "Lĩnh vực", owner: "user", width: 22, aliases: ["Lĩnh vực CCHC"] },
-  { key: "title", header: "Nội dung nhiệm vụ", owner: "plan", width: 50, aliases: ["Nội dung", "Nội dung công việc", "Nhiệm vụ"] },
-  { key: "requirement", header: "Yêu cầu / Sản phẩm", owner: "plan", width: 30, aliases: ["Yêu cầu", "Sản phẩm"] },
-  { key: "leads", header: "Cơ quan chủ trì", owner: "plan", width: 24, aliases: ["Chủ trì", "Đơn vị chủ trì"] },
-  { key: "partners", header: "Cơ quan phối hợp", owner: "plan", width: 24, aliases: ["Phối hợp", "Đơn vị phối hợp"] },
-  { key: "deadlineText", header: "Thời hạn", owner: "plan", width: 16, aliases: ["Thời gian hoàn thành", "Thời gian"] },
-  { key: "due", header: "Hạn hoàn thành", owner: "plan", width: 13, aliases: ["Hạn"] },
-  { key: "status", header: "Trạng thái", owner: "user", width: 17, aliases: ["Tình trạng"] },
-  { key: "progress", header: "Tiến độ (%)", owner: "user", width: 11, aliases: ["Tiến độ", "Tiến độ %"] },
-  { key: "completedOn", header: "Ngày hoàn thành", owner: "user", width: 13, aliases: ["Ngày HT"] },
-  { key: "result", header: "Kết quả / Văn bản, sản phẩm", owner: "user", width: 32, aliases: ["Kết quả", "Văn bản, sản phẩm"] },
-  { key: "note", header: "Khó khăn, vướng mắc / Ghi chú", owner: "user", width: 28, aliases: ["Ghi chú", "Khó khăn, vướng mắc"] },
-  { key: "evaluation", header: "Đánh giá", owner: "formula", width: 19, aliases: [] },
-  { key: "updated", header: "Cập nhật", owner: "command", width: 12, aliases: ["Ngày cập nhật"] },
+  { key: "id", header: "Mã", owner: "plan", width: 5.5, aliases: ["STT", "Số TT", "TT", "Mã nhiệm vụ"] },
+  { key: "area", header: "Lĩnh vực", owner: "user", width: 13, aliases: ["Lĩnh vực CCHC"] },
+  { key: "title", header: "Nội dung nhiệm vụ", owner: "plan", width: 38, aliases: ["Nội dung", "Nội dung công việc", "Nhiệm vụ"] },
+  { key: "requirement", header: "Yêu cầu / Sản phẩm", owner: "plan", width: 16, aliases: ["Yêu cầu", "Sản phẩm"] },
+  { key: "leads", header: "Cơ quan chủ trì", owner: "plan", width: 15, aliases: ["Chủ trì", "Đơn vị chủ trì"] },
+  { key: "partners", header: "Cơ quan phối hợp", owner: "plan", width: 14, aliases: ["Phối hợp", "Đơn vị phối hợp"] },
+  { key: "deadlineText", header: "Thời hạn", owner: "plan", width: 11, aliases: ["Thời gian hoàn thành", "Thời gian"] },
+  { key: "due", header: "Hạn hoàn thành", owner: "plan", width: 10.5, aliases: ["Hạn"] },
+  { key: "status", header: "Trạng thái", owner: "user", width: 12, aliases: ["Tình trạng"] },
+  { key: "progress", header: "Tiến độ (%)", owner: "user", width: 7.5, aliases: ["Tiến độ", "Tiến độ %"] },
+  { key: "completedOn", header: "Ngày hoàn thành", owner: "user", width: 10.5, aliases: ["Ngày HT"] },
+  { key: "result", header: "Kết quả / Văn bản, sản phẩm", owner: "user", width: 18, aliases: ["Kết quả", "Văn bản, sản phẩm"] },
+  { key: "note", header: "Khó khăn, vướng mắc / Ghi chú", owner: "user", width: 15, aliases: ["Ghi chú", "Khó khăn, vướng mắc"] },
+  { key: "evaluation", header: "Đánh giá", owner: "formula", width: 12, aliases: [] },
+  { key: "updated", header: "Cập nhật", owner: "command", width: 10, aliases: ["Ngày cập nhật"] },
 ];
 
 /** Keys of the _meta sheet (key/value rows, very hidden). */

@@ -81,6 +81,8 @@ export type ValidationSpec =
       allowBlank: boolean;
       error: ValidationMessage;
       prompt?: ValidationMessage;
+      /** "stop" (default) rejects other entries; "warning" asks the user to confirm them. */
+      errorStyle?: "stop" | "warning";
     }
   | {
       type: "whole";
@@ -90,6 +92,8 @@ export type ValidationSpec =
       allowBlank: boolean;
       error: ValidationMessage;
       prompt?: ValidationMessage;
+      /** "stop" (default) rejects other entries; "warning" asks the user to confirm them. */
+      errorStyle?: "stop" | "warning";
     }
   | {
       type: "date";
@@ -100,6 +104,8 @@ export type ValidationSpec =
       allowBlank: boolean;
       error: ValidationMessage;
       prompt?: ValidationMessage;
+      /** "stop" (default) rejects other entries; "warning" asks the user to confirm them. */
+      errorStyle?: "stop" | "warning";
     };
 
 /** The look a conditional format applies. */
@@ -139,6 +145,8 @@ export interface ProtectionSpec {
   allowSort?: boolean;
   allowAutoFilter?: boolean;
   allowInsertRows?: boolean;
+  /** Row heights may be changed (long text). */
+  allowFormatRows?: boolean;
 }
 
 /** Print setup: A4, orientation, fit to page width, rows repeated on every page, header/footer text. */
@@ -152,6 +160,10 @@ export interface PrintSpec {
   footer?: string;
   /** Print area in A1 notation. */
   area?: string;
+  /** Page margins in inches (default: Excel's normal margins). */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Centre the printed table horizontally on the page. */
+  centerHorizontally?: boolean;
 }
 
 /**
@@ -188,6 +200,8 @@ export interface SheetSpec {
   autoFilter?: string;
   tabColor?: string;
   charts?: ChartSpec[];
+  /** Show the grid lines (default true); instruction sheets look cleaner without them. */
+  showGridLines?: boolean;
 }
 
 /** A workbook-level defined name. */
