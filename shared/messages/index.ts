@@ -9,3 +9,4 @@ export * from "./summary.js";
 export * from "./layout-text.js";
 export * from "./addin.js";
 export * from "./workbook.js";
+export * from "./sheets.js";

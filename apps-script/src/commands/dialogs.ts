@@ -1,0 +1,28 @@
+/** Opening the HTML dialogs (built from apps-script/src/dialogs/*.html, texts filled in from the messages module). */
+import { sheetsTitles } from "../../../shared/messages/sheets.js";
+import { defaultPeriod } from "./period.js";
+
+/** The modes of the period dialog, each answered by cchcRunPeriod. */
+export type PeriodMode = "summary" | "close" | "export";
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+}
+
+/** Shows the "create a tracker from a plan" dialog. */
+export function showCreateDialog(): void {
+  const html = HtmlService.createHtmlOutputFromFile("create").setWidth(620).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(html, sheetsTitles.createTracker);
+}
+
+/** Shows the period dialog in one of its modes, preset to the current reporting quarter. */
+export function showPeriodDialog(mode: PeriodMode): void {
+  const config = { mode, ...defaultPeriod() };
+  const html = HtmlService.createHtmlOutputFromFile("period")
+    .append(`<script>init(${scriptJson(config)});</script>`)
+    .setWidth(520)
+    .setHeight(mode === "export" ? 460 : 400);
+  const title = mode === "summary" ? sheetsTitles.summary : mode === "close" ? sheetsTitles.closeQuarter : sheetsTitles.export;
+  SpreadsheetApp.getUi().showModalDialog(html, title);
+}

@@ -1,0 +1,130 @@
+/**
+ * What Apps Script's V8 lacks and the shared core uses: TextDecoder (UTF-8, UTF-16LE/BE) and TextEncoder (UTF-8).
+ * Installed only when absent, so Node and browsers keep their own.
+ */
+
+function decodeUtf8(bytes: Uint8Array, fatal: boolean): string {
+  const out: string[] = [];
+  let chunk: number[] = [];
+  const flush = () => {
+    if (chunk.length) out.push(String.fromCharCode(...chunk));
+    chunk = [];
+  };
+  const bad = () => {
+    if (fatal) throw new TypeError("The encoded data was not valid for encoding utf-8");
+    chunk.push(0xfffd);
+  };
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need = 0;
+    let cp = 0;
+    let min = 0;
+    if (b < 0x80) {
+      chunk.push(b);
+      i++;
+      if (chunk.length > 8000) flush();
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1; cp = b & 0x1f; min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2; cp = b & 0x0f; min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3; cp = b & 0x07; min = 0x10000;
+    } else {
+      bad();
+      i++;
+      continue;
+    }
+    let j = 1;
+    for (; j <= need; j++) {
+      const c = bytes[i + j];
+      if (c === undefined || (c & 0xc0) !== 0x80) break;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (j <= need || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      bad();
+      i += Math.max(1, j);
+      continue;
+    }
+    i += need + 1;
+    if (cp >= 0x10000) {
+      const v = cp - 0x10000;
+      chunk.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
+    } else chunk.push(cp);
+    if (chunk.length > 8000) flush();
+  }
+  flush();
+  return out.join("");
+}
+
+function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
+  const out: string[] = [];
+  let chunk: number[] = [];
+  const bom = littleEndian ? bytes[0] === 0xff && bytes[1] === 0xfe : bytes[0] === 0xfe && bytes[1] === 0xff;
+  for (let i = bom ? 2 : 0; i + 1 < bytes.length; i += 2) {
+    chunk.push(littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+    if (chunk.length > 8000) {
+      out.push(String.fromCharCode(...chunk));
+      chunk = [];
+    }
+  }
+  if (chunk.length) out.push(String.fromCharCode(...chunk));
+  return out.join("");
+}
+
+/** A WHATWG-compatible TextDecoder for the encodings the core uses. */
+export class Utf8TextDecoder {
+  readonly encoding: string;
+  readonly fatal: boolean;
+  constructor(label = "utf-8", options: { fatal?: boolean } = {}) {
+    const l = label.toLowerCase();
+    this.encoding = l === "utf8" ? "utf-8" : l;
+    if (!["utf-8", "utf-16le", "utf-16be", "utf-16"].includes(this.encoding)) {
+      throw new RangeError(`The "${label}" encoding is not supported`);
+    }
+    this.fatal = options.fatal ?? false;
+  }
+  decode(input?: ArrayBuffer | ArrayBufferView): string {
+    if (!input) return "";
+    const bytes =
+      input instanceof Uint8Array
+        ? input
+        : ArrayBuffer.isView(input)
+          ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+          : new Uint8Array(input);
+    if (this.encoding === "utf-8") return decodeUtf8(bytes, this.fatal);
+    return decodeUtf16(bytes, this.encoding !== "utf-16be");
+  }
+}
+
+/** A UTF-8 TextEncoder. */
+export class Utf8TextEncoder {
+  readonly encoding = "utf-8";
+  encode(input = ""): Uint8Array {
+    const out: number[] = [];
+    for (let i = 0; i < input.length; i++) {
+      let cp = input.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < input.length) {
+        const lo = input.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+          i++;
+        }
+      }
+      if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
+      if (cp < 0x80) out.push(cp);
+      else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+      else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+      else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    }
+    return new Uint8Array(out);
+  }
+}
+
+/** Installs the polyfills on the global object where missing. */
+export function installPolyfills(): void {
+  const g = globalThis as Record<string, unknown>;
+  if (typeof g.TextDecoder === "undefined") g.TextDecoder = Utf8TextDecoder;
+  if (typeof g.TextEncoder === "undefined") g.TextEncoder = Utf8TextEncoder;
+}
