@@ -1,0 +1,100 @@
+/**
+ * Plans from office files (.docx, .pdf, .xlsx): each format reader reduces its file to paragraphs and tables
+ * (ExtractedDocument); this module turns that into a Plan with the same plan model as the text readers —
+ * readMetadata, the plan's unit lexicon, tasksFromTables, assemblePlan. A document without a task table (a
+ * bullet plan saved as Word or PDF) is read as text by parsePlanText.
+ */
+import { UnusableInputError } from "../../errors.js";
+import { planMessages } from "../../messages/plan.js";
+import { planFileMessages as M } from "../../messages/plan-files.js";
+import { assemblePlan, parsePlanText, type ParseOptions } from "../index.js";
+import { readMetadata } from "../metadata.js";
+import type { Plan } from "../schema.js";
+import { normalizeInput } from "../text.js";
+import { createUnitLexicon, extractUnitLexicon } from "../units.js";
+import { readBullets, hasBulletTasks } from "./bullets.js";
+import type { ExtractedDocument } from "./document.js";
+import { extractDocx } from "./docx.js";
+import { extractPdf, type PdfLimits } from "./pdf.js";
+import { hasTaskHeader, tasksFromTables } from "./task-table.js";
+import type { ReaderContext } from "./types.js";
+import { extractXlsxPlan } from "./xlsx-plan.js";
+
+/** Escapes what the task-table reader's cell cleaner would take for markup ("<5 ngày" is text, not a tag). */
+function escapeCell(cell: string): string {
+  return cell.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * The document as plain text, in reading order: paragraphs as lines, table rows as tab-separated lines (line
+ * breaks inside a cell become spaces). This is what metadata, the unit lexicon and targets are read from — the
+ * same kind of text the .txt/.md seeds are.
+ */
+export function documentText(doc: ExtractedDocument): string {
+  const out: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === "paragraph") out.push(b.text);
+    else {
+      out.push("");
+      for (const row of b.table.rows) out.push(row.map((c) => c.replace(/\s+/g, " ").trim()).join("\t"));
+      out.push("");
+    }
+  }
+  return normalizeInput(out.join("\n"));
+}
+
+/** Builds the Plan from an extracted document; `opts.fileName` names the file in messages. */
+export function planFromDocument(doc: ExtractedDocument, opts: ParseOptions & { fileName: string }): Plan {
+  const text = documentText(doc);
+  if (!text.trim()) throw new UnusableInputError(M.documentEmpty(opts.fileName), { file: opts.fileName });
+  const tables = doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+  if (!tables.some((t) => hasTaskHeader(t.rows))) {
+    // No task table: a plan whose tasks are body bullets (seed 002's shape) — the text readers know it.
+    return parsePlanText(text, opts);
+  }
+  const meta = readMetadata(text, { year: opts.year });
+  if (!meta.period || meta.year === null) throw new UnusableInputError(planMessages.noYear, { file: opts.fileName });
+  const ctx: ReaderContext = { year: meta.year, period: meta.period };
+  const lexicon = createUnitLexicon(extractUnitLexicon(text));
+  const output = tasksFromTables(
+    tables.map((t) => ({
+      rows: t.rows.map((r) => r.map(escapeCell)),
+      pages: t.rowPages,
+    })),
+    ctx,
+    { lexicon, source: "appendix" },
+  );
+  // Table plans may also state targets under "a) Mục tiêu" in the body, as parsePlanText reads them.
+  if (hasBulletTasks(text) || /mục tiêu/iu.test(text)) output.targets = readBullets(text, ctx).targets;
+  output.warnings.unshift(...doc.warnings.map((w) => ({ ...w })));
+  return assemblePlan(meta, output, opts);
+}
+
+/** Reads a Word (.docx) plan. */
+export async function readDocxPlan(bytes: Uint8Array, fileName: string): Promise<Plan> {
+  return planFromDocument(extractDocx(bytes, fileName), { fileName });
+}
+
+/** Reads a PDF plan from its text layer; a scan without text is refused with a message saying so. */
+export async function readPdfPlan(bytes: Uint8Array, fileName: string, limits?: PdfLimits): Promise<Plan> {
+  return planFromDocument(await extractPdf(bytes, fileName, limits), { fileName });
+}
+
+/** Reads a plan's task table from an Excel (.xlsx) workbook; a tracker made by this tool is refused. */
+export async function readXlsxPlan(bytes: Uint8Array, fileName: string): Promise<Plan> {
+  return planFromDocument(extractXlsxPlan(bytes, fileName), { fileName });
+}
+
+/** The ExtractedDocument reader for an office extension, or null for other files. */
+export function extractorFor(ext: string): ((bytes: Uint8Array, fileName: string) => Promise<ExtractedDocument>) | null {
+  switch (ext) {
+    case ".docx":
+      return async (b, f) => extractDocx(b, f);
+    case ".pdf":
+      return (b, f) => extractPdf(b, f);
+    case ".xlsx":
+      return async (b, f) => extractXlsxPlan(b, f);
+    default:
+      return null;
+  }
+}
