@@ -47,6 +47,16 @@ const YEAR = String.raw`(?:\s*(?:/|-|nam)\s*(\d{4}))?`;
 // A day/month/year date: 15/10/2026, 15-10-2026, 15.10.2026, "15 tháng 10 năm 2026".
 const DATE = String.raw`(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})`;
 const RECURRING = /^(thuong xuyen|hang (quy|nam|thang|tuan|ngay)|dinh ky|lien tuc|hang ky)\b/;
+// Patterns over folded text, compiled once.
+const QUARTER_PAIR = new RegExp(String.raw`^(?:trong |tu )?quy ${Q}(?:\s*/\s*\d{4})?\s*(?:-|,|;|den|va)\s*(?:quy )?${Q}${YEAR}$`);
+const QUARTER_TRIPLE = new RegExp(String.raw`^(?:trong |tu )?quy ${Q}\s*(?:,|-)\s*${Q}\s*(?:,|-|va)\s*(?:quy )?${Q}${YEAR}$`);
+const BEFORE_QUARTER = new RegExp(String.raw`^truoc (?:ngay )?quy ${Q}${YEAR}$`);
+const QUARTER = new RegExp(String.raw`^(?:trong |cuoi |hoan thanh (?:trong )?)?quy ${Q}${YEAR}$`);
+const BEFORE_DATE = new RegExp(String.raw`^truoc (?:ngay )?${DATE}$`);
+const BEFORE_MONTH = new RegExp(String.raw`^truoc thang (\d{1,2})${YEAR}$`);
+const ON_DATE = new RegExp(String.raw`^(?:trong |cham nhat |den |den het |hoan thanh |truoc het )?(?:ngay )?${DATE}$`);
+const MONTH_RANGE = new RegExp(String.raw`^(?:trong |tu )?thang (\d{1,2})\s*(?:-|,|den|va)\s*(?:thang )?(\d{1,2})${YEAR}$`);
+const MONTH = new RegExp(String.raw`^(?:trong |cuoi |hoan thanh trong )?thang (\d{1,2})${YEAR}$`);
 
 /**
  * Splits a trailing condition off a deadline text: "Quý II/2026 (sau khi Bộ Nội vụ công bố)" →
@@ -90,36 +100,36 @@ function readCore(f: string, ctx: DeadlineContext): Reading | null {
   }
 
   // Quarter ranges: "Quý II-IV/2026", "Quý III, IV/2026", "Quý II đến Quý IV năm 2026", "Quý I và Quý III/2026".
-  if ((m = new RegExp(String.raw`^(?:trong |tu )?quy ${Q}(?:\s*/\s*\d{4})?\s*(?:-|,|;|den|va)\s*(?:quy )?${Q}${YEAR}$`).exec(f))) {
+  if ((m = QUARTER_PAIR.exec(f))) {
     const a = quarterNumber(m[1] ?? "");
     const b = quarterNumber(m[2] ?? "");
     if (a && b && b > a) return { kind: "range", due: endOfQuarter(year(m[3]), b) };
   }
-  if ((m = new RegExp(String.raw`^(?:trong |tu )?quy ${Q}\s*(?:,|-)\s*${Q}\s*(?:,|-|va)\s*(?:quy )?${Q}${YEAR}$`).exec(f))) {
+  if ((m = QUARTER_TRIPLE.exec(f))) {
     const c = quarterNumber(m[3] ?? "");
     if (c) return { kind: "range", due: endOfQuarter(year(m[4]), c) };
   }
 
   // "Trước Quý III/2026" → the day before the quarter starts.
-  if ((m = new RegExp(String.raw`^truoc (?:ngay )?quy ${Q}${YEAR}$`).exec(f))) {
+  if ((m = BEFORE_QUARTER.exec(f))) {
     const q = quarterNumber(m[1] ?? "");
     if (q) return { kind: "date", due: dayBefore(year(m[2]), (q - 1) * 3 + 1, 1) };
   }
 
   // Single quarter: "Quý I/2026", "Trong Quý 2 năm 2026", "Quý IV".
-  if ((m = new RegExp(String.raw`^(?:trong |cuoi |hoan thanh (?:trong )?)?quy ${Q}${YEAR}$`).exec(f))) {
+  if ((m = QUARTER.exec(f))) {
     const q = quarterNumber(m[1] ?? "");
     if (q) return { kind: "quarter", due: endOfQuarter(year(m[2]), q) };
   }
 
   // Before a date: "Trước 01/6/2026", "Trước ngày 30/11/2026" → the day before.
-  if ((m = new RegExp(String.raw`^truoc (?:ngay )?${DATE}$`).exec(f))) {
+  if ((m = BEFORE_DATE.exec(f))) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDate(y, mo, d)) return { kind: "date", due: dayBefore(y, mo, d) };
     return null;
   }
   // Before a month: "Trước tháng 6/2026" → last day of the previous month.
-  if ((m = new RegExp(String.raw`^truoc thang (\d{1,2})${YEAR}$`).exec(f))) {
+  if ((m = BEFORE_MONTH.exec(f))) {
     const mo = Number(m[1]);
     if (mo >= 1 && mo <= 12) return { kind: "date", due: dayBefore(year(m[2]), mo, 1) };
   }
@@ -131,19 +141,19 @@ function readCore(f: string, ctx: DeadlineContext): Reading | null {
   }
 
   // A date: "Trong ngày 31/12/2026", "15/10/2026", "Chậm nhất ngày 15/10/2026", "Đến hết ngày …".
-  if ((m = new RegExp(String.raw`^(?:trong |cham nhat |den |den het |hoan thanh |truoc het )?(?:ngay )?${DATE}$`).exec(f))) {
+  if ((m = ON_DATE.exec(f))) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return validDate(y, mo, d) ? { kind: "date", due: isoDate(y, mo, d) } : null;
   }
 
   // Month ranges: "Tháng 6-7/2026", "Tháng 6 đến tháng 9/2026".
-  if ((m = new RegExp(String.raw`^(?:trong |tu )?thang (\d{1,2})\s*(?:-|,|den|va)\s*(?:thang )?(\d{1,2})${YEAR}$`).exec(f))) {
+  if ((m = MONTH_RANGE.exec(f))) {
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (a >= 1 && b <= 12 && b > a) return { kind: "range", due: endOfMonth(year(m[3]), b) };
   }
   // A month: "Tháng 01/2026", "Tháng 6 năm 2026", "Trong tháng 6/2026".
-  if ((m = new RegExp(String.raw`^(?:trong |cuoi |hoan thanh trong )?thang (\d{1,2})${YEAR}$`).exec(f))) {
+  if ((m = MONTH.exec(f))) {
     const mo = Number(m[1]);
     if (mo >= 1 && mo <= 12) return { kind: "month", due: endOfMonth(year(m[2]), mo) };
   }

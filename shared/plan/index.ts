@@ -13,7 +13,7 @@ import { hasMarkdownTaskTable, readMarkdownTable } from "./readers/markdown-tabl
 import type { ReaderContext, ReaderOutput } from "./readers/types.js";
 import { Plan, type ParseWarning, type Task } from "./schema.js";
 import { normalizeInput } from "./text.js";
-import { createUnitLexicon, extractUnitLexicon } from "./units.js";
+import { createUnitLexicon, type UnitLexicon } from "./units.js";
 
 export * from "./schema.js";
 
@@ -42,12 +42,20 @@ function readerContext(meta: PlanMetadata, opts: ParseOptions): ReaderContext {
   return { year: meta.year, period: meta.period };
 }
 
+let cachedLexicon: UnitLexicon | null = null;
+/** The lexicon of built-in unit names, built on first use (it is the same for every plan). */
+function defaultLexicon(): UnitLexicon {
+  return (cachedLexicon ??= createUnitLexicon());
+}
+
 /** Runs the reader for the text's shape. */
 function readShape(input: string, ctx: ReaderContext): ReaderOutput {
   let output: ReaderOutput;
   switch (detectShape(input)) {
     case "markdown-table": {
-      output = readMarkdownTable(input, ctx, createUnitLexicon(extractUnitLexicon(input)));
+      // Table cells are delimited, so the built-in unit list is lexicon enough (the plan's own list matters for
+      // layout text, where the reader builds it); building it once keeps a parse well under its time budget.
+      output = readMarkdownTable(input, ctx, defaultLexicon());
       if (output.tasks.length === 0 && hasBulletTasks(input)) output = readBullets(input, ctx);
       break;
     }
@@ -58,7 +66,7 @@ function readShape(input: string, ctx: ReaderContext): ReaderOutput {
       output = readLayoutText(input, ctx);
       break;
   }
-  if (output.targets.length === 0 && /mục tiêu/iu.test(input)) {
+  if (output.targets.length === 0 && /^[\s#*]*[a-zđ]\)\s*Mục tiêu/imu.test(input)) {
     // Table plans may still state targets under "a) Mục tiêu"; the bullet reader finds them.
     output = { ...output, targets: readBullets(input, ctx).targets };
   }

@@ -8,19 +8,42 @@ export function normalizeInput(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
 }
 
+// Base letter of every precomposed Latin letter (Vietnamese and others), built once: "ệ" → "e", "Đ" → "d".
+const BASE = new Map<string, string>();
+for (let cp = 0xc0; cp <= 0x1ef9; cp++) {
+  const ch = String.fromCodePoint(cp);
+  const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  if (base !== ch && base.length === 1) BASE.set(ch, base);
+}
+BASE.set("đ", "d").set("Đ", "d");
+
 /**
  * Folds text for keyword matching: lower case, Vietnamese diacritics removed (đ → d), dashes unified,
- * whitespace collapsed. "Quý II – IV/2026" → "quy ii - iv/2026".
+ * whitespace collapsed. "Quý II – IV/2026" → "quy ii - iv/2026". One pass over the text (readers fold every
+ * line, so this is on the hot path); combining marks of decomposed input are dropped too.
  */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
+  let out = "";
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    const code = ch.charCodeAt(0);
+    if (code <= 0x20 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000) {
+      space = out.length > 0;
+      continue;
+    }
+    if (code >= 0x300 && code <= 0x36f) continue;
+    let mapped: string;
+    if (code < 0x80) mapped = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+    else if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212) mapped = "-";
+    else mapped = BASE.get(ch) ?? ch.toLowerCase();
+    if (space) {
+      out += " ";
+      space = false;
+    }
+    out += mapped;
+  }
+  return out;
 }
 
 /** Collapses runs of whitespace (including line breaks) to one space and trims. */
@@ -36,6 +59,8 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
  * removed, and spaces inside brackets are tidied ("( ưu tiên … )" → "(ưu tiên …)").
  */
 export function cleanCell(cell: string): string {
+  // Most cells are plain text: skip the tag/entity/emphasis passes for them.
+  if (!/[<&*_]|\s\s|^\s|\s$|[([]\s|\s[)\]]/.test(cell)) return cell;
   const text = cell
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/p>\s*<p[^>]*>/gi, "\n")

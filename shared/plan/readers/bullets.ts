@@ -20,14 +20,22 @@ const SUBHEADING = /^[a-zđ]\)\s*(muc tieu|nhiem vu)\b/;
 const BULLET = /^\s*[-–•*+]\s+(.*)$/;
 const END_OF_BODY = /^(noi nhan|tren day la)\b/;
 
+/**
+ * The folded start of a line with its Markdown marks removed: enough to recognise headings ("b) Nhiệm vụ",
+ * "Nơi nhận") without folding every long paragraph in full.
+ */
+function headFold(line: string): string {
+  return fold(plainLine(line.slice(0, 80)));
+}
+
 /** True when the text has "b) Nhiệm vụ" sub-headings followed by bullets: a bullet plan. */
 export function hasBulletTasks(text: string): boolean {
   const lines = text.split("\n");
   let inTasks = false;
   for (const line of lines) {
-    const f = fold(plainLine(line));
+    if (inTasks && BULLET.test(line)) return true;
+    const f = headFold(line);
     if (SUBHEADING.test(f)) inTasks = f.includes("nhiem vu");
-    else if (inTasks && BULLET.test(line)) return true;
   }
   return false;
 }
@@ -45,11 +53,12 @@ const AREA_PHRASES: ReadonlyArray<readonly [Area, readonly string[]]> = [
 
 /** The lead unit of each area, read from the plan's "TỔ CHỨC THỰC HIỆN" section; also the standing unit. */
 export function areaLeads(text: string): { leads: Map<Area, string>; standing: string | null } {
-  const lines = text.split("\n").map(plainLine);
+  const raw = text.split("\n");
   const leads = new Map<Area, string>();
   let standing: string | null = null;
-  const start = lines.findIndex((l) => /^([ivx]+\s*[.)]\s*)?to chuc thuc hien$/.test(fold(l)));
+  const start = raw.findIndex((l) => l.length < 120 && /^([ivx]+\s*[.)]\s*)?to chuc thuc hien$/.test(fold(plainLine(l))));
   if (start < 0) return { leads, standing };
+  const lines = raw.map((l, i) => (i > start ? plainLine(l) : ""));
   let unit: string | null = null;
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i] ?? "";
@@ -102,8 +111,8 @@ export function readBullets(text: string, ctx: ReaderContext): ReaderOutput {
   lines.forEach((raw, k) => {
     const n = k + 1;
     const plain = plainLine(raw);
-    const f = fold(plain);
     if (!plain) return;
+    const f = headFold(raw);
     const bullet = BULLET.exec(raw);
     if (!bullet && (ROMAN_HEADING.test(plain) || END_OF_BODY.test(f))) {
       candidate = null;

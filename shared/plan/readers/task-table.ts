@@ -107,35 +107,41 @@ export function hasTaskHeader(rows: string[][]): boolean {
   return findTaskHeader(rows) !== null;
 }
 
-/** Words of `cell` left after the words of `label` when the cell starts with the label; null when it does not. */
-function afterLabel(cell: string, label: string): string | null {
-  const cellWords = cell.split(/\s+/).filter(Boolean);
-  const labelWords = label.split(/\s+/).filter(Boolean);
-  if (labelWords.length === 0) return cell === "" ? "" : cell;
-  if (cellWords.length < labelWords.length) return null;
-  for (let k = 0; k < labelWords.length; k++) {
-    if (fold(cellWords[k] ?? "") !== fold(labelWords[k] ?? "")) return null;
-  }
-  return cellWords.slice(labelWords.length).join(" ");
+/** A header row prepared for recognising its repeats: each cell's label as folded words. */
+type HeaderLabels = string[][];
+
+const labelsOf = (cells: string[]): HeaderLabels => cells.map((c) => fold(c).split(" ").filter(Boolean));
+
+/** Words of `cell` left after the (folded) label words when the cell starts with the label; null when it does not. */
+function afterLabel(cell: string, label: string[]): string | null {
+  if (label.length === 0) return cell;
+  const folded = fold(cell).split(" ");
+  if (folded.length < label.length) return null;
+  for (let k = 0; k < label.length; k++) if (folded[k] !== label[k]) return null;
+  // fold keeps one word per word, so the original words line up with the folded ones.
+  return cell.split(/\s+/).filter(Boolean).slice(label.length).join(" ");
 }
 
 /**
  * When a row repeats a header row (a new page), returns the text that leaked into each column (the tail of
  * the cell above, e.g. "Cơ quan phối hợp và UBND xã" → "và UBND xã"); null when the row is not a repeat.
+ * Labelled columns are checked first, so an ordinary row is rejected after one short comparison.
  */
-function headerRepeat(cells: string[], header: string[]): string[] | null {
-  let matched = 0;
-  const leaks: string[] = [];
+function headerRepeat(cells: string[], header: HeaderLabels): string[] | null {
   const width = Math.max(cells.length, header.length);
+  const leaks: string[] = new Array<string>(width).fill("");
+  let matched = 0;
   for (let j = 0; j < width; j++) {
-    const label = header[j] ?? "";
-    const cell = cells[j] ?? "";
-    const rest = afterLabel(cell, label);
+    const label = header[j] ?? [];
+    if (label.length === 0) continue;
+    const rest = afterLabel(cells[j] ?? "", label);
     if (rest === null) return null;
-    if (label !== "") matched++;
-    leaks.push(rest);
+    leaks[j] = rest;
+    matched++;
   }
-  return matched > 0 ? leaks : null;
+  if (matched === 0) return null;
+  for (let j = 0; j < width; j++) if ((header[j] ?? []).length === 0) leaks[j] = cells[j] ?? "";
+  return leaks;
 }
 
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
@@ -184,7 +190,7 @@ function unitsOf(cell: string, lexicon: UnitLexicon | undefined): string[] {
     if (m?.[1] && m[2] && startsWithUnitHead(m[1])) {
       add(canonicalUnit(m[1]));
       add(canonicalUnit(m[2]));
-    } else add(canonicalUnit(unit));
+    } else add(unit); // splitUnits returns canonical names
   }
   return out;
 }
@@ -211,11 +217,12 @@ export function tasksFromTable(rows: string[][], ctx: ReaderContext, opts: Table
 
   // Pass 1: fold continuation rows and page-break header repeats into logical records.
   const records: TableRecord[] = [];
+  const headerLabels = header.cells.map(labelsOf);
   for (let i = header.row + header.span; i < rows.length; i++) {
     const cells = (rows[i] ?? []).map(cleanCell);
     if (cells.every((c) => c === "")) continue;
     let leaks: string[] | null = null;
-    for (const h of header.cells) if ((leaks = headerRepeat(cells, h))) break;
+    for (const h of headerLabels) if ((leaks = headerRepeat(cells, h))) break;
     const last = records[records.length - 1];
     if (leaks) {
       // A repeated header; text after a label is the tail of the cell above it on the previous page.
