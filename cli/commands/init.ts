@@ -1,8 +1,109 @@
-/** `cchc init` — placeholder until its issue lands; replaced by the real command. */
-import { UsageError } from "../../shared/errors.js";
+/**
+ * `cchc init <plan> -o <tracker.xlsx | dir/> [--unit] [--year] [--as-of YYYY-MM-DD]`: reads a plan and writes
+ * the tracker workbook for one unit.
+ */
+import { mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { UnusableInputError, UsageError } from "../../shared/errors.js";
+import { commonMessages as C, workbookMessages as M } from "../../shared/messages/index.js";
+import { parsePlanBytes, type Plan } from "../../shared/plan/index.js";
+import { buildTracker, tableLines } from "../../shared/workbook/build-tracker.js";
+import { isValidIso } from "../../shared/workbook/dates.js";
+import { renderWorkbook } from "../../shared/xlsx/render.js";
 import type { CliIo } from "../io.js";
+import { readInputFile } from "./parse.js";
 
-/** Not implemented yet. */
-export async function run(_argv: string[], _io: CliIo): Promise<number> {
-  throw new UsageError("Lệnh \"init\" chưa có trong phiên bản này.");
+/** Where the tracker goes: `-o` names a file, or a directory (existing, or written with a trailing "/"). */
+export async function resolveOutput(output: string, planFile: string): Promise<string> {
+  const stem = path.basename(planFile).replace(/\.[^.]+$/, "");
+  if (/[\\/]$/.test(output)) return path.join(output, `${stem}.xlsx`);
+  const info = await stat(output).catch(() => null);
+  if (info?.isDirectory()) return path.join(output, `${stem}.xlsx`);
+  if (!/\.xlsx$/i.test(output)) throw new UsageError(`${M.initNotXlsx(output)}\n${M.initUsage}`);
+  return output;
+}
+
+/** The local calendar date of a moment, as ISO (users think in their own day, not UTC's). */
+function localIso(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The year a tracker follows by default: today's year inside the plan period, else the period's first year. */
+export function defaultYear(plan: Plan, today: string): number {
+  const from = Number(plan.period.from.slice(0, 4));
+  const to = Number(plan.period.to.slice(0, 4));
+  const now = Number(today.slice(0, 4));
+  return now >= from && now <= to ? now : from;
+}
+
+/** Writes bytes to a file through a temporary name, so an interrupted run never leaves half a workbook. */
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw new UnusableInputError(C.cannotWrite(file, (error as Error).message), { file }, error);
+  }
+}
+
+/** Runs `cchc init`; exit 0 when the tracker was written, 2 for bad arguments or an unusable plan. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: "string", short: "o" },
+        unit: { type: "string" },
+        year: { type: "string" },
+        "as-of": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${C.badOption((error as Error).message)}\n${M.initUsage}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(M.initUsage + "\n");
+    return 0;
+  }
+  const [planFile, ...extra] = positionals;
+  if (!planFile) throw new UsageError(`${M.initMissingPlan}\n${M.initUsage}`);
+  if (extra.length > 0) throw new UsageError(`${M.initTooManyPlans}\n${M.initUsage}`);
+  if (!values.output) throw new UsageError(`${M.initMissingOutput}\n${M.initUsage}`);
+
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    const y = values.year.trim();
+    if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100) throw new UsageError(M.initBadYear(values.year));
+    year = Number(y);
+  }
+  const asOfArg = values["as-of"]?.trim();
+  if (asOfArg !== undefined && !isValidIso(asOfArg)) throw new UsageError(M.initBadAsOf(values["as-of"] ?? ""));
+  if (values.unit !== undefined && values.unit.trim() === "") throw new UsageError(M.initBadUnit);
+
+  const output = await resolveOutput(values.output, planFile);
+  const plan = await parsePlanBytes(await readInputFile(planFile), planFile);
+  if (plan.tasks.length === 0) throw new UnusableInputError(M.initNoTasks(planFile), { file: planFile });
+  const unit = values.unit?.trim() ?? plan.unit ?? "";
+  if (!unit) throw new UsageError(M.initNoUnit);
+
+  const today = localIso(io.now());
+  const asOf = asOfArg ?? today;
+  const trackerYear = year ?? defaultYear(plan, today);
+  const spec = buildTracker(plan, { unit, year: trackerYear, asOf });
+  const bytes = await renderWorkbook(spec, { created: io.now() });
+  await writeAtomically(output, bytes);
+
+  const groupRows = tableLines(plan).filter((l) => l.kind === "group").length;
+  io.out(M.initSummary(output, plan.tasks.length, groupRows, unit, trackerYear) + "\n");
+  if (plan.warnings.length > 0) io.err(`${C.warningPrefix}: ${M.initParseWarnings(plan.warnings.length)}\n`);
+  return 0;
 }

@@ -145,14 +145,14 @@ function roman(n: number): string {
 }
 
 /** A group to show as a separator row: id, title and depth (0 = section). */
-interface GroupRow {
+export interface GroupRow {
   id: string;
   title: string;
   depth: number;
 }
 
 /** One line of the task table: a group separator or a task. */
-type TableLine = { kind: "group"; group: GroupRow } | { kind: "task"; task: Task };
+export type TableLine = { kind: "group"; group: GroupRow } | { kind: "task"; task: Task };
 
 /**
  * The task table's lines in plan order. Hierarchical plans: each task is preceded (once) by the groups on its
