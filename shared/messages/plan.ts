@@ -31,7 +31,7 @@ export const planMessages = {
   cliTitle: "Kế hoạch",
   cliIssuer: "Cơ quan ban hành",
   cliUnit: "Đơn vị",
-  cliLevel: "Cấp",
+  cliLevel: "cấp",
   levelProvince: "tỉnh",
   levelCommune: "xã/phường",
   cliPeriod: "Kỳ kế hoạch",

@@ -95,6 +95,47 @@ describe("parsePlanText: the five seeds", () => {
   });
 });
 
+describe("parsePlanText: other Markdown table forms", () => {
+  const head = "# KẾ HOẠCH\n\n## Cải cách hành chính xã Yên Lạc năm 2026\n\n";
+
+  it("reads a pipe table", () => {
+    const text =
+      head +
+      "| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n" +
+      "|:---:|---|---|---|---|\n" +
+      "| 1 | Rà soát TTHC | Trung tâm PVHCC | Các cơ quan, đơn vị | Quý I/2026 |\n" +
+      "| 2 | Quản lý tài sản công | Phòng kinh tế | | Hằng năm |\n";
+    expect(detectShape(text)).toBe("markdown-table");
+    const plan = parsePlanText(text);
+    expect(plan.unit).toBe("xã Yên Lạc");
+    expect(plan.tasks.map((t) => [t.id, t.leads, t.partners, t.deadline.due, t.area])).toEqual([
+      ["1", ["Trung tâm Phục vụ hành chính công"], ["Các cơ quan, đơn vị"], "2026-03-31", "Cải cách thủ tục hành chính"],
+      ["2", ["Phòng Kinh tế"], [], null, "Cải cách tài chính công"],
+    ]);
+  });
+
+  it("reads an HTML table with tags and line breaks in cells", () => {
+    const text =
+      head +
+      "<table>\n<tr><td><b>TT</b></td><td><b>Nhiệm vụ</b></td><td><b>Đơn vị chủ trì</b></td><td><b>Thời hạn</b></td></tr>\n" +
+      "<tr><td>I</td><td>CẢI CÁCH THỂ CHẾ</td><td></td><td></td></tr>\n" +
+      "<tr><td>1</td><td>Rà soát văn bản QPPL</td><td>Văn phòng HĐND &amp; UBND xã<br>Phòng VH-XH</td><td>Trước 01/6/2026</td></tr>\n" +
+      "</table>\n";
+    expect(detectShape(text)).toBe("markdown-table");
+    const plan = parsePlanText(text);
+    expect(plan.groups).toEqual([{ id: "I", title: "CẢI CÁCH THỂ CHẾ", parent: null }]);
+    expect(plan.tasks).toEqual([
+      expect.objectContaining({
+        id: "1",
+        group: "I",
+        area: "Cải cách thể chế",
+        leads: ["Văn phòng HĐND và UBND xã", "Phòng Văn hóa - Xã hội"],
+        deadline: { raw: "Trước 01/6/2026", kind: "date", due: "2026-05-31", note: null },
+      }),
+    ]);
+  });
+});
+
 describe("parsePlanText: input without a plan", () => {
   it.each([[""], ["   \n\n\t  "], ["\uFEFF"], ["\r\n\r\n"]])("an empty file (%j) is unusable", (text) => {
     const error = unusable(() => parsePlanText(text, { fileName: "rong.txt" }));
