@@ -6,6 +6,7 @@
 import type { ReaderContext, ReaderOutput } from "./types.js";
 import { hasTaskHeader, tasksFromTables, type UnitLexicon } from "./task-table.js";
 
+// The format-independent table reader, re-exported: Markdown is one of its several sources.
 export { tasksFromTable, tasksFromTables, findTaskHeader, hasTaskHeader, columnRole } from "./task-table.js";
 export type { ColumnRole, SourceTable, TableHeader, TableOptions, UnitLexicon } from "./task-table.js";
 
