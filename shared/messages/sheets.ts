@@ -179,6 +179,5 @@ export const sheetsMergeSheetMessages = {
 export const sheetsXlsxMessages = {
   noWorkbook: (file: string) => `Tệp "${file}" không có phần xl/workbook.xml: không phải tệp Excel .xlsx.`,
   corrupt: (file: string, detail: string) => `Tệp "${file}" bị hỏng, không đọc được: ${detail}`,
-  sheetTooLarge: (sheet: string, rows: number, cols: number) => `Trang tính "${sheet}" quá lớn (${rows} dòng × ${cols} cột).`,
 } as const;
 

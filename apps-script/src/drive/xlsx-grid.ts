@@ -15,8 +15,9 @@ import { sheetsXlsxMessages as M } from "../../../shared/messages/sheets.js";
 import { colNumber } from "../sheets/a1.js";
 
 const DAY_MS = 86_400_000;
-/** Refuse sheets whose used area would be absurdly large (a crafted dimension or a stray cell at XFD1048576). */
-export const MAX_CELLS_PER_SHEET = 2_000_000;
+/** Rows and columns kept per sheet (as shared/xlsx/read.ts): beyond them the sheet is marked truncated. */
+export const MAX_ROWS = 100_000;
+export const MAX_COLS = 256;
 /** Built-in number formats that are dates or times (ECMA-376 §18.8.30, plus the East-Asian date ids). */
 const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
@@ -139,11 +140,11 @@ function readWorksheet(
   strings: string[],
   dates: boolean[],
   date1904: boolean,
-  fileName: string,
 ): GridSheet {
   const cells: Array<{ r: number; c: number; v: GridValue; f: string | null }> = [];
   let maxR = 0;
   let maxC = 0;
+  let truncated = false;
   let row = 0;
   let col = 0;
   let cur: { r: number; c: number; t: string; s: number; v: string | null; f: string | null; inline: string | null } | null = null;
@@ -215,7 +216,9 @@ function readWorksheet(
       }
     }
     if (v === "") v = null;
-    if (v !== null || c.f !== null) {
+    if (c.r > MAX_ROWS || c.c > MAX_COLS) {
+      if (v !== null || c.f !== null) truncated = true;
+    } else if (v !== null || c.f !== null) {
       if (c.r > maxR) maxR = c.r;
       if (c.c > maxC) maxC = c.c;
       cells.push({ r: c.r, c: c.c, v, f: c.f });
@@ -223,9 +226,6 @@ function readWorksheet(
     return null;
   }
 
-  if (maxR * maxC > MAX_CELLS_PER_SHEET) {
-    throw new UnusableInputError(M.sheetTooLarge(entry.name, maxR, maxC), { file: fileName, sheet: entry.name });
-  }
   const values: GridValue[][] = Array.from({ length: maxR }, () => new Array<GridValue>(maxC).fill(null));
   let formulas: Array<Array<string | null>> | undefined;
   for (const cell of cells) {
@@ -235,7 +235,7 @@ function readWorksheet(
       formulas[cell.r - 1]![cell.c - 1] = cell.f.replace(/^=/, "");
     }
   }
-  return { name: entry.name, state: entry.state, values, ...(formulas ? { formulas } : {}) };
+  return { name: entry.name, state: entry.state, values, ...(formulas ? { formulas } : {}), ...(truncated ? { truncated: { rows: MAX_ROWS, cols: MAX_COLS } } : {}) };
 }
 
 /** Reads an .xlsx file's bytes into a Grid. Throws UnusableInputError for anything that is not a readable .xlsx. */
@@ -257,7 +257,7 @@ export function xlsxToGrid(bytes: Uint8Array, fileName: string): Grid {
       file: fileName,
       sheets: sheets.map((entry) => {
         const xml = text(entry.path);
-        return xml ? readWorksheet(xml, entry, strings, dates, date1904, fileName) : { name: entry.name, state: entry.state, values: [] };
+        return xml ? readWorksheet(xml, entry, strings, dates, date1904) : { name: entry.name, state: entry.state, values: [] };
       }),
     };
   } catch (e) {

@@ -185,6 +185,29 @@ function writeCells(spec: WorkbookSpec, s: SheetSpec, sheet: Sheet): void {
   );
 }
 
+/**
+ * Merges cells. Single-row merges of the same columns on consecutive rows (the rows of a list in a report) are one
+ * `mergeAcross()` call, so a list's length does not change the number of calls; other merges are one call each.
+ */
+function applyMerges(sheet: Sheet, merges: string[]): void {
+  const rects = merges.map((m) => parseRange(m));
+  const across = rects.filter((r) => r.top === r.bottom && r.left < r.right);
+  const others = rects.filter((r) => !(r.top === r.bottom && r.left < r.right));
+  across.sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const runs: Rect[] = [];
+  for (const r of across) {
+    const last = runs[runs.length - 1];
+    if (last && last.left === r.left && last.right === r.right && last.bottom === r.top - 1) last.bottom = r.top;
+    else runs.push({ top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+  }
+  for (const run of runs) {
+    const range = sheet.getRange(rectA1(run));
+    if (run.top === run.bottom) range.merge();
+    else range.mergeAcross();
+  }
+  for (const r of others) sheet.getRange(rectA1(r)).merge();
+}
+
 /** Builds one data-validation rule. */
 function validationRule(ss: Spreadsheet, v: ValidationSpec, rect: Rect): GoogleAppsScript.Spreadsheet.DataValidation {
   const b = SpreadsheetApp.newDataValidation();
@@ -273,7 +296,7 @@ export function renderWorkbook(ss: Spreadsheet, spec: WorkbookSpec, texts: Rende
   // Second pass: validations may point at a list sheet rendered after them; named ranges at any sheet.
   for (const s of spec.sheets) {
     const sheet = sheets.get(s.name)!;
-    for (const m of s.merges) sheet.getRange(m).merge();
+    applyMerges(sheet, s.merges);
     if (s.freeze?.rows) sheet.setFrozenRows(s.freeze.rows);
     if (s.freeze?.cols) sheet.setFrozenColumns(s.freeze.cols);
     for (const v of s.validations) {

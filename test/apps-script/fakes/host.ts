@@ -91,6 +91,7 @@ export async function createHost(outDir: string, opts: HostOptions = {}): Promis
     __clock: clock,
   };
   if (opts.sheetsService !== false) globals.Sheets = new FakeSheetsApi(drive);
+  const provided = new Set(Object.keys(globals));
   const context = vm.createContext(globals);
   vm.runInContext(INSTALL_FAKE_DATE, context);
   vm.runInContext(code, context, { filename: "Code.js" });
@@ -110,7 +111,7 @@ export async function createHost(outDir: string, opts: HostOptions = {}): Promis
       return (fn as (...a: unknown[]) => unknown)(...args);
     },
     globals() {
-      return Object.keys(context).filter((k) => typeof (context as Record<string, unknown>)[k] === "function" && !(k in globals));
+      return Object.keys(context).filter((k) => typeof (context as Record<string, unknown>)[k] === "function" && !provided.has(k));
     },
     fireNextTrigger() {
       const next = scriptApp.live().filter((t) => !t.fired).sort((a, b) => a.at - b.at)[0];

@@ -743,6 +743,12 @@ export class FakeRange {
     this.sheet.merges.push({ ...this.rect });
     return this.api;
   }
+  mergeAcross() {
+    for (let r = this.rect.top; r <= this.rect.bottom; r++) {
+      new FakeRange(this.sheet, { top: r, left: this.rect.left, bottom: r, right: this.rect.right }).merge();
+    }
+    return this.api;
+  }
   setDataValidation(rule: FakeDataValidation | null) {
     return this._fill("validation", rule);
   }
