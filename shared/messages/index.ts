@@ -10,3 +10,4 @@ export * from "./layout-text.js";
 export * from "./addin.js";
 export * from "./workbook.js";
 export * from "./sheets.js";
+export * from "./plan-files.js";

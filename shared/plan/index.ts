@@ -10,6 +10,7 @@ import { readMetadata, type PlanMetadata } from "./metadata.js";
 import { hasBulletTasks, readBullets } from "./readers/bullets.js";
 import { readLayoutText } from "./readers/layout-text.js";
 import { hasMarkdownTaskTable, readMarkdownTable } from "./readers/markdown-table.js";
+import { readDocxPlan, readPdfPlan, readXlsxPlan } from "./readers/office.js";
 import type { ReaderContext, ReaderOutput } from "./readers/types.js";
 import { Plan, type ParseWarning, type Task } from "./schema.js";
 import { normalizeInput } from "./text.js";
@@ -135,9 +136,12 @@ const TEXT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".text", ""]);
  * is registered here, the format is refused with a clear message.
  */
 const OFFICE_READERS: Record<string, ((bytes: Uint8Array, fileName: string) => Promise<Plan>) | null> = {
-  ".docx": null,
-  ".pdf": null,
-  ".xlsx": null,
+  ".docx": readDocxPlan,
+  ".pdf": readPdfPlan,
+  ".xlsx": readXlsxPlan,
+  // Office 97–2003 files get a "save as .docx/.xlsx" message (a modern file misnamed .doc/.xls is just read).
+  ".doc": readDocxPlan,
+  ".xls": readXlsxPlan,
 };
 
 /** The extension of a file name, lower case with its dot ("" when none). */

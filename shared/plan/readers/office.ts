@@ -11,8 +11,8 @@ import { assemblePlan, parsePlanText, type ParseOptions } from "../index.js";
 import { readMetadata } from "../metadata.js";
 import type { Plan } from "../schema.js";
 import { normalizeInput } from "../text.js";
-import { createUnitLexicon, extractUnitLexicon } from "../units.js";
-import { readBullets, hasBulletTasks } from "./bullets.js";
+import { createUnitLexicon, type UnitLexicon } from "../units.js";
+import { readBullets } from "./bullets.js";
 import type { ExtractedDocument } from "./document.js";
 import { extractDocx } from "./docx.js";
 import { extractPdf, type PdfLimits } from "./pdf.js";
@@ -36,7 +36,9 @@ export function documentText(doc: ExtractedDocument): string {
     if (b.kind === "paragraph") out.push(b.text);
     else {
       out.push("");
-      for (const row of b.table.rows) out.push(row.map((c) => c.replace(/\s+/g, " ").trim()).join("\t"));
+      // " | " between cells, not a tab: metadata patterns match across whitespace, and "thuộc UBND xã" in one
+      // cell followed by "Các cơ quan" in the next must not read as a place "xã Các".
+      for (const row of b.table.rows) out.push(row.map((c) => c.replace(/\s+/g, " ").trim()).join(" | "));
       out.push("");
     }
   }
@@ -53,9 +55,11 @@ export function planFromDocument(doc: ExtractedDocument, opts: ParseOptions & { 
     return parsePlanText(text, opts);
   }
   const meta = readMetadata(text, { year: opts.year });
+  if (meta.title === planMessages.untitled) meta.title = titleFromHeading(doc, meta.unit) ?? meta.title;
   if (!meta.period || meta.year === null) throw new UnusableInputError(planMessages.noYear, { file: opts.fileName });
   const ctx: ReaderContext = { year: meta.year, period: meta.period };
-  const lexicon = createUnitLexicon(extractUnitLexicon(text));
+  // As parsePlanText does for Markdown tables: cells are delimited, so the built-in unit list is lexicon enough.
+  const lexicon = defaultLexicon();
   const output = tasksFromTables(
     tables.map((t) => ({
       rows: t.rows.map((r) => r.map(escapeCell)),
@@ -65,9 +69,36 @@ export function planFromDocument(doc: ExtractedDocument, opts: ParseOptions & { 
     { lexicon, source: "appendix" },
   );
   // Table plans may also state targets under "a) Mục tiêu" in the body, as parsePlanText reads them.
-  if (hasBulletTasks(text) || /mục tiêu/iu.test(text)) output.targets = readBullets(text, ctx).targets;
+  if (/^[\s#*]*[a-zđ]\)\s*Mục tiêu/imu.test(text)) output.targets = readBullets(text, ctx).targets;
   output.warnings.unshift(...doc.warnings.map((w) => ({ ...w })));
   return assemblePlan(meta, output, opts);
+}
+
+let cachedLexicon: UnitLexicon | null = null;
+function defaultLexicon(): UnitLexicon {
+  return (cachedLexicon ??= createUnitLexicon());
+}
+
+/**
+ * A title for a document without a "KẾ HOẠCH" heading line — typically an appendix sent alone, headed
+ * "PHÂN CÔNG THỰC HIỆN KẾ HOẠCH DUY TRÌ … XÃ PHÚ THỊNH NĂM 2026": "Kế hoạch" and what follows, in sentence case
+ * when it was written in capitals, with the unit's name capitalised again.
+ */
+function titleFromHeading(doc: ExtractedDocument, unit: string | null): string | null {
+  for (const b of doc.blocks) {
+    if (b.kind === "table") break;
+    const text = b.text.replace(/\s+/g, " ").trim();
+    if (text.startsWith("(")) continue;
+    const m = /\bkế hoạch\s+(.+)$/iu.exec(text.normalize("NFC"));
+    if (!m?.[1]) continue;
+    let rest = m[1];
+    if (rest === rest.toUpperCase()) {
+      rest = rest.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase());
+      if (unit) rest = rest.replace(new RegExp(unit.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u"), unit);
+    }
+    return `Kế hoạch ${rest}`;
+  }
+  return null;
 }
 
 /** Reads a Word (.docx) plan. */

@@ -435,18 +435,73 @@ function columnOf(x: number, cols: TextColumns): number {
   return c;
 }
 
-/** Splits a line's items among the columns by each item's left edge. */
-function cellsOfRow(lines: TextLine[], cols: TextColumns): string[] {
+/**
+ * Splits lines' items among the columns by each item's left edge and joins each cell's lines. A cell's text
+ * edges are what its widest lines reach in this table (a borderless table draws no cell edges), so a line that
+ * stops short of them ended on purpose.
+ */
+function cellsOfRow(lines: TextLine[], cols: TextColumns, edges = textEdges(lines, cols)): string[] {
   const per: PdfTextItem[][] = Array.from({ length: cols.bounds.length + 1 }, () => []);
   for (const l of lines) for (const it of l.items) if (it.str.trim()) per[columnOf(it.x + Math.min(2, it.w / 2), cols)]!.push(it);
-  return per.map((its, c) => {
-    const left = c === 0 ? cols.left : cols.bounds[c - 1]!;
-    const right = c === cols.bounds.length ? cols.right : cols.bounds[c]!;
-    return joinCellLines(toLines(its), left, right);
-  });
+  return per.map((its, c) => joinCellLines(toLines(its), edges.left[c]!, edges.right[c]!));
 }
 
-/** A line whose single item crosses a column boundary is body text, not a table row: the table has ended. */
+/** The leftmost and rightmost x the text of each column reaches (falling back to the column bounds). */
+function textEdges(lines: TextLine[], cols: TextColumns): { left: number[]; right: number[] } {
+  const n = cols.bounds.length + 1;
+  const left = Array.from({ length: n }, (_, c) => (c === 0 ? cols.left : cols.bounds[c - 1]!));
+  const right = Array.from({ length: n }, (_, c) => (c === n - 1 ? cols.right : cols.bounds[c]!));
+  const seenL = Array<number>(n).fill(Infinity);
+  const seenR = Array<number>(n).fill(-Infinity);
+  for (const l of lines) {
+    for (const it of l.items) {
+      if (!it.str.trim()) continue;
+      const c = columnOf(it.x + Math.min(2, it.w / 2), cols);
+      seenL[c] = Math.min(seenL[c]!, it.x);
+      seenR[c] = Math.max(seenR[c]!, it.x + it.w);
+    }
+  }
+  for (let c = 0; c < n; c++) {
+    if (Number.isFinite(seenL[c]!)) left[c] = seenL[c]!;
+    if (Number.isFinite(seenR[c]!)) right[c] = seenR[c]! + 1;
+  }
+  return { left, right };
+}
+
+/** True when the line's first item, in the first column, is (or starts with) a row id: "1", "2.1.1", "III.". */
+function startsWithId(line: TextLine, cols: TextColumns): boolean {
+  const it = line.items.find((i) => i.str.trim());
+  if (!it || columnOf(it.x + 1, cols) !== 0) return false;
+  const first = it.str.trim().split(/\s+/)[0] ?? "";
+  return ID_RE.test(first);
+}
+
+/**
+ * Where a borderless table ends: at the first line that crosses a column boundary, unless it is a group row
+ * ("II. CẢI CÁCH THỂ CHẾ" spans the row after its id) or the wrapped second line of one.
+ */
+function tableEnd(lines: TextLine[], start: number, cols: TextColumns): number {
+  let groupLine: TextLine | null = null;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!crossesColumns(line, cols)) {
+      groupLine = null;
+      continue;
+    }
+    if (startsWithId(line, cols)) {
+      groupLine = line;
+      continue;
+    }
+    if (groupLine && line.top - groupLine.bottom < line.size * 0.6 && line.x1 >= cols.bounds[0]! - 2) {
+      groupLine = line;
+      continue;
+    }
+    return i;
+  }
+  return lines.length;
+}
+
+/** A line with an item crossing a column boundary is not an ordinary table row. */
 function crossesColumns(line: TextLine, cols: TextColumns): boolean {
   return line.items.some((it) => it.str.trim().length > 0 && columnOf(it.x + 1, cols) !== columnOf(it.x + it.w - 1, cols));
 }
@@ -457,9 +512,10 @@ function crossesColumns(line: TextLine, cols: TextColumns): boolean {
  */
 function readTextRows(lines: TextLine[], cols: TextColumns): string[][] {
   if (lines.length === 0) return [];
-  const isAnchor = (l: TextLine) => l.items.some((it) => columnOf(it.x + 1, cols) === 0 && ID_RE.test(it.str.trim()));
+  const isAnchor = (l: TextLine) => startsWithId(l, cols);
+  const edges = textEdges(lines, cols);
   const anchors = lines.map((l, i) => (isAnchor(l) ? i : -1)).filter((i) => i >= 0);
-  if (anchors.length === 0) return [cellsOfRow(lines, cols)];
+  if (anchors.length === 0) return [cellsOfRow(lines, cols, edges)];
   const cuts: number[] = [0];
   for (let a = 1; a < anchors.length; a++) {
     const from = anchors[a - 1]!;
@@ -491,12 +547,12 @@ function readTextRows(lines: TextLine[], cols: TextColumns): string[][] {
     }
     // A clear gap before the anchor's cell means the lines above it are a row continued from the previous page.
     if (bestGap > lines[0]!.size * 0.9) {
-      rows.push(cellsOfRow(lines.slice(0, gapCut), cols));
+      rows.push(cellsOfRow(lines.slice(0, gapCut), cols, edges));
       cuts[0] = gapCut;
     }
   }
   for (let k = 0; k < cuts.length; k++) {
-    rows.push(cellsOfRow(lines.slice(cuts[k]!, cuts[k + 1] ?? lines.length), cols));
+    rows.push(cellsOfRow(lines.slice(cuts[k]!, cuts[k + 1] ?? lines.length), cols, edges));
   }
   return rows.filter((r) => r.some((c) => c));
 }
@@ -569,8 +625,7 @@ export function layoutPdfPages(pages: PdfPageGeometry[]): ExtractedDocument {
         top = lines[0]?.top ?? 0;
       }
       if (cols) {
-        let end = start;
-        while (end < lines.length && !crossesColumns(lines[end]!, cols)) end++;
+        const end = tableEnd(lines, start, cols);
         const all = [...headerRows, ...readTextRows(lines.slice(start, end), cols)];
         if (all.length > 0) {
           const bottom = lines[end - 1]?.bottom ?? top;
