@@ -1,8 +1,73 @@
-/** `cchc check` — placeholder until its issue lands; replaced by the real command. */
+/**
+ * `cchc check <tracker.xlsx> [--as-of YYYY-MM-DD] [--json]`: reads a tracker and lists every wrong entry.
+ * Read-only. Exit 0 clean (warnings allowed), 1 when a finding is an error, 2 for an unusable file or arguments.
+ */
+import { parseArgs } from "node:util";
+import { formatFinding } from "../../shared/entries/check-sheet.js";
+import { parseTextDate } from "../../shared/entries/dates.js";
+import { readEntries } from "../../shared/entries/read.js";
+import type { Finding } from "../../shared/entries/schema.js";
 import { UsageError } from "../../shared/errors.js";
+import { commonMessages as C, entriesMessages as M } from "../../shared/messages/index.js";
+import { readXlsxGrid } from "../../shared/xlsx/read.js";
 import type { CliIo } from "../io.js";
+import { readInputFile } from "./parse.js";
 
-/** Not implemented yet. */
-export async function run(_argv: string[], _io: CliIo): Promise<number> {
-  throw new UsageError("Lệnh \"check\" chưa có trong phiên bản này.");
+const USAGE = "cchc check <sổ-theo-dõi.xlsx> [--as-of YYYY-MM-DD] [--json]";
+
+/** Today's local calendar date as a UTC-midnight Date (the convention of the shared core's `asOf`). */
+export function localToday(now: Date): Date {
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+/** Reads an --as-of value (YYYY-MM-DD or dd/mm/yyyy) as a UTC-midnight Date; a UsageError when it is no date. */
+export function parseAsOf(text: string): Date {
+  const iso = parseTextDate(text);
+  if (!iso) throw new UsageError(M.badAsOf(text));
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** Prints findings, errors first, one line each with its place, message and hint. */
+export function printFindings(findings: readonly Finding[], io: CliIo): void {
+  const ordered = [...findings.filter((f) => f.severity === "error"), ...findings.filter((f) => f.severity === "warning")];
+  for (const f of ordered) io.out(`${f.severity === "error" ? C.errorPrefix : C.warningPrefix}: ${formatFinding(f)}\n`);
+}
+
+/** Runs `cchc check`. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        "as-of": { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${C.badOption((error as Error).message)}\n${USAGE}`);
+  }
+  if (parsed.values.help) {
+    io.out(USAGE + "\n");
+    return 0;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) throw new UsageError(`${M.missingFile}\n${USAGE}`);
+  const asOf = parsed.values["as-of"] !== undefined ? parseAsOf(parsed.values["as-of"]) : localToday(io.now());
+
+  const grid = await readXlsxGrid(await readInputFile(file), { file });
+  const { entries, findings } = readEntries(grid, { asOf });
+  const errors = findings.filter((f) => f.severity === "error").length;
+
+  if (parsed.values.json) {
+    io.out(JSON.stringify({ file, findings }, null, 2) + "\n");
+  } else if (findings.length === 0) {
+    io.out(M.checkClean(file, entries?.rows.length ?? 0) + "\n");
+  } else {
+    io.out(M.checkHeader(file, errors, findings.length - errors) + "\n");
+    printFindings(findings, io);
+  }
+  return errors > 0 ? 1 : 0;
 }

@@ -103,7 +103,28 @@ export const summaryMessages = {
   closedAsOfIgnored: (sheet: string, asOf: string) =>
     `Kỳ đã chốt (trang "${sheet}") với số liệu tính đến ${asOf}; ngày --as-of khác được bỏ qua.`,
   backup: (file: string) => `Đã lưu bản sao dự phòng: ${file}`,
+  lostParts: (kinds: string, keptIn: string) =>
+    `Cảnh báo: tệp kết quả không giữ được ${kinds} của sổ theo dõi (thư viện ghi tệp chưa hỗ trợ); bản gốc vẫn còn nguyên ở ${keptIn}.`,
   invalidCount: (n: number) => `${n} nhiệm vụ nhập chưa hợp lệ không được tính vào các trạng thái.`,
   line: (label: string, done: number, total: number, rate: string) =>
-    `${label}: hoàn thành ${done}/${total} nhiệm vụ (tỷ lệ ${rate}).`,
+    `  ${label}: hoàn thành ${done}/${total} nhiệm vụ (tỷ lệ ${rate}).`,
+  headline: (label: string, from: string, to: string, asOf: string) =>
+    `Tổng hợp ${label} (kỳ báo cáo ${from} – ${to}), số liệu tính đến ${asOf}:`,
+  totals: (t: {
+    total: number; done: number; doneOnTime: number; doneLate: number; inProgress: number; notStarted: number;
+    dropped: number; invalid: number; overdue: number; doneInPeriod: number;
+  }, rate: string) =>
+    `  Tổng số ${t.total} nhiệm vụ: hoàn thành ${t.done} (đúng hạn ${t.doneOnTime}, quá hạn ${t.doneLate}); ` +
+    `đang thực hiện ${t.inProgress}; chưa triển khai ${t.notStarted}; không thực hiện ${t.dropped}; ` +
+    `chưa hợp lệ ${t.invalid}; quá hạn chưa hoàn thành ${t.overdue}; hoàn thành trong kỳ ${t.doneInPeriod}; ` +
+    `tỷ lệ hoàn thành ${rate}.`,
+  byAreaTitle: "Theo lĩnh vực:",
+  byLeadTitle: "Theo cơ quan chủ trì:",
+  overdueList: (ids: string) => `Nhiệm vụ quá hạn: ${ids}`,
+  nextList: (ids: string) => `Nhiệm vụ đến hạn kỳ tới: ${ids}`,
+  noneList: "không có",
+  notWritten: "Chưa ghi vào tệp: thêm -o <tệp.xlsx> để ghi trang tổng hợp vào bản sao, hoặc --in-place để ghi vào chính tệp này.",
+  closeNeedsOutput: "--close cần -o <tệp.xlsx> hoặc --in-place để lưu trang chốt số liệu.",
+  findingsTitle: (errors: number, warnings: number) => `Kiểm tra số liệu: ${errors} lỗi, ${warnings} cảnh báo.`,
+  usage: "cchc summary <sổ-theo-dõi.xlsx> --quarter 1..4 [--year Y] [--as-of YYYY-MM-DD] [-o out.xlsx | --in-place] [--close] [--json]",
 } as const;

@@ -3,6 +3,8 @@
  * their boundaries, a task with two leads, recurring tasks, dropped tasks, one invalid entry.
  */
 import { readEntries } from "../../../shared/entries/read.js";
+import type { Plan } from "../../../shared/plan/schema.js";
+import type { Fill } from "../entries/tracker-file.js";
 import type { Entries } from "../../../shared/entries/schema.js";
 import { date, trackerGrid, type RowValues } from "../entries/tracker-grid.js";
 
@@ -59,4 +61,47 @@ export function fixtureEntries(rows: RowValues[] = ROWS): Entries {
   const { entries } = readEntries(trackerGrid({ rows }), { asOf: new Date("2026-11-21T00:00:00Z") });
   if (!entries) throw new Error("fixture unreadable");
   return entries;
+}
+
+/** The same eighteen tasks as a plan, to build a real tracker file from (buildTracker). */
+export function fixturePlan(): Plan {
+  return {
+    title: "Kế hoạch Cải cách hành chính xã Thử Nghiệm năm 2026",
+    issuer: "UBND xã Thử Nghiệm",
+    unit: "xã Thử Nghiệm",
+    level: "commune",
+    period: { from: "2026-01-01", to: "2026-12-31" },
+    groups: [],
+    targets: [],
+    warnings: [],
+    tasks: ROWS.map((r) => {
+      const due = r.due instanceof Date ? r.due.toISOString().slice(0, 10) : null;
+      return {
+        id: String(r.id),
+        title: String(r.title),
+        group: null,
+        area: (r.area as string | null) ?? null,
+        requirement: null,
+        leads: String(r.leads).split("; "),
+        partners: [],
+        deadline: due ? { raw: `Trước ngày ${due}`, kind: "date" as const, due, note: null } : { raw: "Thường xuyên", kind: "recurring" as const, due: null, note: null },
+        source: "appendix" as const,
+      };
+    }),
+  };
+}
+
+/** The entries of ROWS as cell values to type into a tracker made from fixturePlan (dates as date cells). */
+export function fixtureFills(): Record<string, Fill> {
+  const fills: Record<string, Fill> = {};
+  for (const r of ROWS) {
+    const fill: Fill = {};
+    for (const key of ["status", "progress", "completedOn", "result", "note"] as const) {
+      const v = r[key];
+      if (v !== null && v !== undefined) fill[key] = v as Fill[typeof key];
+    }
+    // The area column is the user's: a blank area in the plan stays blank.
+    fills[String(r.id)] = fill;
+  }
+  return fills;
 }
