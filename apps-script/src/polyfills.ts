@@ -3,58 +3,70 @@
  * Installed only when absent, so Node and browsers keep their own.
  */
 
+/** UTF-8 decoding as the WHATWG Encoding Standard specifies it (one U+FFFD per maximal invalid subpart). */
 function decodeUtf8(bytes: Uint8Array, fatal: boolean): string {
   const out: string[] = [];
   let chunk: number[] = [];
-  const flush = () => {
-    if (chunk.length) out.push(String.fromCharCode(...chunk));
-    chunk = [];
+  const emit = (unit: number) => {
+    chunk.push(unit);
+    if (chunk.length > 8000) {
+      out.push(String.fromCharCode(...chunk));
+      chunk = [];
+    }
   };
   const bad = () => {
     if (fatal) throw new TypeError("The encoded data was not valid for encoding utf-8");
-    chunk.push(0xfffd);
+    emit(0xfffd);
   };
+  let cp = 0;
+  let needed = 0;
+  let seen = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    let need = 0;
-    let cp = 0;
-    let min = 0;
-    if (b < 0x80) {
-      chunk.push(b);
+    if (needed === 0) {
       i++;
-      if (chunk.length > 8000) flush();
+      if (b <= 0x7f) emit(b);
+      else if (b >= 0xc2 && b <= 0xdf) {
+        needed = 1;
+        cp = b & 0x1f;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+        cp = b & 0x0f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+        cp = b & 0x07;
+      } else bad();
       continue;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      need = 1; cp = b & 0x1f; min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2; cp = b & 0x0f; min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3; cp = b & 0x07; min = 0x10000;
-    } else {
+    }
+    if (b < lower || b > upper) {
+      // The sequence is cut short: one replacement for it, and this byte is read again as a new start.
+      cp = needed = seen = 0;
+      lower = 0x80;
+      upper = 0xbf;
       bad();
-      i++;
       continue;
     }
-    let j = 1;
-    for (; j <= need; j++) {
-      const c = bytes[i + j];
-      if (c === undefined || (c & 0xc0) !== 0x80) break;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (j <= need || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      bad();
-      i += Math.max(1, j);
-      continue;
-    }
-    i += need + 1;
+    i++;
+    lower = 0x80;
+    upper = 0xbf;
+    cp = (cp << 6) | (b & 0x3f);
+    if (++seen < needed) continue;
     if (cp >= 0x10000) {
       const v = cp - 0x10000;
-      chunk.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
-    } else chunk.push(cp);
-    if (chunk.length > 8000) flush();
+      emit(0xd800 + (v >> 10));
+      emit(0xdc00 + (v & 0x3ff));
+    } else emit(cp);
+    cp = needed = seen = 0;
   }
-  flush();
+  if (needed !== 0) bad();
+  if (chunk.length) out.push(String.fromCharCode(...chunk));
   return out.join("");
 }
 

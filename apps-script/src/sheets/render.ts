@@ -273,10 +273,20 @@ function insertChart(s: SheetSpec, sheet: Sheet, chart: ChartSpec): void {
 /** Protects a sheet (warning-only) and leaves its unlocked cells free. */
 function protect(spec: WorkbookSpec, s: SheetSpec, sheet: Sheet, description: string): void {
   const p = sheet.protect().setDescription(description).setWarningOnly(true);
+  // A merged area is locked or not as its top-left cell is (the others are hidden behind it).
+  const anchorOf = new Map<string, [number, number]>();
+  for (const m of s.merges) {
+    const r = parseRange(m);
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) anchorOf.set(`${row},${col}`, [r.top, r.left]);
+  }
+  const locked = (row: number, col: number) => styleOf(spec, s, s.rows[row - 1]?.cells[col - 1], col - 1).locked !== false;
   const free: Array<[number, number]> = [];
   s.rows.forEach((row, r) => {
     const cols = Math.max(row.cells.length, s.columns.length);
-    for (let c = 0; c < cols; c++) if (styleOf(spec, s, row.cells[c], c).locked === false) free.push([r + 1, c + 1]);
+    for (let c = 0; c < cols; c++) {
+      const [ar, ac] = anchorOf.get(`${r + 1},${c + 1}`) ?? [r + 1, c + 1];
+      if (!locked(ar, ac)) free.push([r + 1, c + 1]);
+    }
   });
   const rects = cellsToRects(free);
   if (rects.length > 0) p.setUnprotectedRanges(sheet.getRangeList(rects.map(rectA1)).getRanges());

@@ -1,0 +1,149 @@
+/**
+ * The .xlsx reader that runs inside Apps Script (no exceljs there), checked against exceljs's reader
+ * (shared/xlsx/read.ts) on a tracker written by the .xlsx renderer, and on hand-made parts exceljs never writes.
+ */
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import type { Grid, GridValue } from "../../../shared/entries/grid.js";
+import { UnusableInputError } from "../../../shared/errors.js";
+import { parsePlanText } from "../../../shared/plan/index.js";
+import { buildTracker } from "../../../shared/workbook/build-tracker.js";
+import { readXlsxGrid } from "../../../shared/xlsx/read.js";
+import { renderWorkbook } from "../../../shared/xlsx/render.js";
+import { isDateFormatCode, xlsxToGrid } from "../../../apps-script/src/drive/xlsx-grid.js";
+import { seedText } from "../plans.js";
+
+/** Values comparable across readers: dates as ISO, trailing empty cells and rows dropped. */
+function comparable(grid: Grid) {
+  const norm = (v: GridValue) => (v instanceof Date ? v.toISOString() : v);
+  return grid.sheets.map((s) => {
+    const rows = s.values.map((r) => {
+      const out = r.map(norm);
+      while (out.length && out[out.length - 1] === null) out.pop();
+      return out;
+    });
+    while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
+    return { name: s.name, state: s.state ?? "visible", rows };
+  });
+}
+
+describe("xlsxToGrid", () => {
+  it("reads a tracker written by the .xlsx renderer as exceljs reads it", async () => {
+    const plan = parsePlanText(seedText("001"));
+    const spec = buildTracker(plan, { unit: "tỉnh Thái Nguyên", year: 2026, asOf: "2026-04-10" });
+    const bytes = await renderWorkbook(spec);
+    const mine = xlsxToGrid(bytes, "t.xlsx");
+    const theirs = await readXlsxGrid(bytes, { file: "t.xlsx" });
+    expect(comparable(mine)).toEqual(comparable(theirs));
+    // Formulas are kept too (the Đánh giá column).
+    const tasks = mine.sheets.find((s) => s.name === "Nhiệm vụ")!;
+    const theirTasks = theirs.sheets.find((s) => s.name === "Nhiệm vụ")!;
+    expect(tasks.formulas?.flat().filter(Boolean).length).toBe(theirTasks.formulas?.flat().filter(Boolean).length);
+    expect(mine.sheets.map((s) => s.state)).toEqual(theirs.sheets.map((s) => s.state));
+  });
+
+  /** A minimal workbook from hand-written parts. */
+  function xlsx(sheetXml: string, opts: { date1904?: boolean; strings?: string[]; styles?: string; sheets?: string } = {}): Uint8Array {
+    const files: Record<string, Uint8Array> = {
+      "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      "xl/workbook.xml": strToU8(
+        `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+          `${opts.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${opts.sheets ?? '<sheet name="A &amp; B" sheetId="1" r:id="rId1"/>'}</sheets></workbook>`,
+      ),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="x"/><Relationship Id="rId2" Target="/xl/worksheets/other.xml" Type="x"/></Relationships>',
+      ),
+      "xl/worksheets/sheet1.xml": strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetXml}</sheetData></worksheet>`),
+      "xl/worksheets/other.xml": strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>khác</t></is></c></row></sheetData></worksheet>'),
+    };
+    if (opts.strings) {
+      files["xl/sharedStrings.xml"] = strToU8(`<sst>${opts.strings.map((s) => `<si>${s}</si>`).join("")}</sst>`);
+    }
+    if (opts.styles) files["xl/styles.xml"] = strToU8(opts.styles);
+    return zipSync(files);
+  }
+
+  it("reads shared and inline strings, rich text without phonetic runs, booleans, errors and formulas", () => {
+    const grid = xlsxToGrid(
+      xlsx(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>trong ô</t></is></c></row>' +
+          '<row r="3"><c r="B3" t="b"><v>1</v></c><c r="C3" t="e"><v>#REF!</v></c><c r="D3" t="str"><f>A1&amp;"x"</f><v>Hòax</v></c></row>' +
+          '<row r="4"><c r="A4"><f t="shared" ref="A4:A5" si="0">B3*2</f><v>2</v></c></row><row r="5"><c r="A5"><f t="shared" si="0"/><v>2</v></c></row>',
+        { strings: ["<t>Hòa</t>", '<r><t>Xã </t></r><r><rPr><b/></rPr><t xml:space="preserve">hội</t></r><rPh><t>ふりがな</t></rPh>'] },
+      ),
+      "h.xlsx",
+    );
+    expect(grid.sheets.map((s) => s.name)).toEqual(["A & B"]);
+    const [s] = grid.sheets;
+    expect(s!.values).toEqual([
+      ["Hòa", "Xã hội", "trong ô", null],
+      [null, null, null, null],
+      [null, true, "#REF!", "Hòax"],
+      [2, null, null, null],
+      [2, null, null, null],
+    ]);
+    expect(s!.formulas?.[2]?.[3]).toBe('A1&"x"');
+    expect(s!.formulas?.[3]?.[0]).toBe("B3*2");
+    // A shared-formula child has no text of its own, but it is still a formula, not a typed value.
+    expect(s!.formulas?.[4]?.[0]).toBe("");
+  });
+
+  it("tells dates from numbers by their style, in the 1900 and 1904 systems", () => {
+    const styles =
+      '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0&quot; d&quot;"/></numFmts>' +
+      '<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>';
+    const row = '<row r="1"><c r="A1" s="1"><v>46112</v></c><c r="B1" s="2"><v>46112.5</v></c><c r="C1" s="3"><v>46112</v></c><c r="D1"><v>46112</v></c></row>';
+    const g1900 = xlsxToGrid(xlsx(row, { styles }), "d.xlsx").sheets[0]!.values[0]!;
+    expect(g1900).toEqual([new Date("2026-03-31T00:00:00Z"), new Date("2026-03-31T12:00:00Z"), 46112, 46112]);
+    const g1904 = xlsxToGrid(xlsx(row, { styles, date1904: true }), "d.xlsx").sheets[0]!.values[0]!;
+    expect(g1904[0]).toEqual(new Date(Date.UTC(1904, 0, 1) + 46112 * 86_400_000));
+  });
+
+  it.each([
+    ["dd/mm/yyyy", true],
+    ["[$-42A]d mmmm yyyy", true],
+    ["h:mm", true],
+    ["[h]:mm:ss", true],
+    ["0.00", false],
+    ['0" ngày"', false],
+    ["[Red]0.0", false],
+    ["General", false],
+    ["@", false],
+  ])("format %j is a date format: %s", (code, want) => expect(isDateFormatCode(code)).toBe(want));
+
+  it("keeps hidden states and follows absolute relationship targets", () => {
+    const grid = xlsxToGrid(
+      xlsx('<row r="1"><c r="A1"><v>1</v></c></row>', {
+        sheets: '<sheet name="Một" sheetId="1" r:id="rId1"/><sheet name="_meta" sheetId="2" state="veryHidden" r:id="rId2"/>',
+      }),
+      "s.xlsx",
+    );
+    expect(grid.sheets.map((s) => [s.name, s.state, s.values])).toEqual([
+      ["Một", "visible", [[1]]],
+      ["_meta", "veryHidden", [["khác"]]],
+    ]);
+  });
+
+  it("keeps at most 256 columns and marks the sheet truncated instead of allocating a huge grid", () => {
+    const grid = xlsxToGrid(xlsx('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1048576"><v>2</v></c></row>'), "big.xlsx");
+    expect(grid.sheets[0]!.values).toEqual([[1]]);
+    expect(grid.sheets[0]!.truncated).toEqual({ rows: 100_000, cols: 256 });
+  });
+
+  it.each([
+    ["an empty file", new Uint8Array()],
+    ["text", strToU8("không phải xlsx")],
+    ["a zip without a workbook", zipSync({ "a.txt": strToU8("x") })],
+    ["a truncated zip", xlsx("<row/>").subarray(0, 120)],
+    ["broken XML", zipSync({ "xl/workbook.xml": strToU8('<workbook><sheets><sheet name="x" r:id="rId1"') })],
+  ])("refuses %s with an UnusableInputError naming the file", (_what, bytes) => {
+    try {
+      xlsxToGrid(bytes, "xa-a.xlsx");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(UnusableInputError);
+      expect((e as UnusableInputError).message).toContain("xa-a.xlsx");
+      expect((e as UnusableInputError).location.file).toBe("xa-a.xlsx");
+    }
+  });
+});
