@@ -7,7 +7,7 @@ import { UnusableInputError } from "../../errors.js";
 import { planFileMessages as M } from "../../messages/plan-files.js";
 import { squareRows, tidyCellText, type DocBlock, type ExtractedDocument } from "./document.js";
 import { attr, localName, xmlTokens, XmlSyntaxError } from "./xml.js";
-import { looksLikeOle2, partText, unzipParts, checkInputSize } from "./zip.js";
+import { checkInputSize, looksLikeOle2, partText, unzipParts, type ZipLimits } from "./zip.js";
 
 const KIND = "Word (.docx)";
 const MAIN_PART = "word/document.xml";
@@ -34,10 +34,10 @@ interface TableState {
 const SKIPPED = new Set(["del", "moveFrom", "delText", "instrText", "Fallback", "rPr", "pPr", "tblPr", "trPr", "sectPr", "fldData"]);
 
 /** Reads a .docx file into paragraphs and tables (reading order). Throws UnusableInputError for a corrupt file. */
-export function extractDocx(bytes: Uint8Array, fileName: string): ExtractedDocument {
+export function extractDocx(bytes: Uint8Array, fileName: string, limits?: ZipLimits): ExtractedDocument {
   checkInputSize(bytes, fileName);
   if (looksLikeOle2(bytes)) throw new UnusableInputError(M.legacyFormat(fileName, ".doc", ".docx"), { file: fileName });
-  const parts = unzipParts(bytes, fileName, KIND, (n) => n === MAIN_PART);
+  const parts = unzipParts(bytes, fileName, KIND, (n) => n === MAIN_PART, limits);
   const main = parts.get(MAIN_PART);
   if (!main) throw new UnusableInputError(M.missingPart(fileName, KIND, MAIN_PART), { file: fileName });
   try {

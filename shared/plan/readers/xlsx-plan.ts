@@ -11,7 +11,7 @@ import { fold } from "../text.js";
 import { squareRows, tidyCellText, type DocBlock, type ExtractedDocument } from "./document.js";
 import { findTaskHeader } from "./task-table.js";
 import { attr, localName, xmlTokens, XmlSyntaxError } from "./xml.js";
-import { checkInputSize, looksLikeOle2, partText, unzipParts } from "./zip.js";
+import { checkInputSize, looksLikeOle2, partText, unzipParts, type ZipLimits } from "./zip.js";
 
 const KIND = "Excel (.xlsx)";
 /** A task table is small; cells beyond these bounds are ignored (and reported). */
@@ -32,11 +32,18 @@ export interface SheetGrid {
   truncated: boolean;
 }
 
+const MAIN_PARTS = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"]);
+
+/** Only the parts a grid needs are inflated (not drawings, images, pivot caches…). */
+function wantedPart(name: string): boolean {
+  return MAIN_PARTS.has(name) || (/^xl\/worksheets\/[^/]+\.xml$/.test(name));
+}
+
 /** Reads every sheet of an .xlsx file as a grid of display strings (merged cells expanded). */
-export function readXlsxGrids(bytes: Uint8Array, fileName: string): SheetGrid[] {
+export function readXlsxGrids(bytes: Uint8Array, fileName: string, limits?: ZipLimits): SheetGrid[] {
   checkInputSize(bytes, fileName);
   if (looksLikeOle2(bytes)) throw new UnusableInputError(M.legacyFormat(fileName, ".xls", ".xlsx"), { file: fileName });
-  const parts = unzipParts(bytes, fileName, KIND, (n) => n.startsWith("xl/") && (n.endsWith(".xml") || n.endsWith(".rels")));
+  const parts = unzipParts(bytes, fileName, KIND, wantedPart, limits);
   const part = (name: string): string | null => {
     const p = parts.get(name);
     return p ? partText(p) : null;
@@ -66,8 +73,8 @@ export function readXlsxGrids(bytes: Uint8Array, fileName: string): SheetGrid[] 
  * the table; the rows above its header (the title block: "KẾ HOẠCH …", "(Kèm theo …)") become paragraphs.
  * A tracker workbook made by this tool is refused with a message saying what to do instead.
  */
-export function extractXlsxPlan(bytes: Uint8Array, fileName: string): ExtractedDocument {
-  const grids = readXlsxGrids(bytes, fileName);
+export function extractXlsxPlan(bytes: Uint8Array, fileName: string, limits?: ZipLimits): ExtractedDocument {
+  const grids = readXlsxGrids(bytes, fileName, limits);
   if (isTracker(grids)) throw new UnusableInputError(M.xlsxIsTracker(fileName), { file: fileName });
   const warnings: ExtractedDocument["warnings"] = [];
   for (const g of grids) {

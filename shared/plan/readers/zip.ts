@@ -9,10 +9,17 @@ import { planFileMessages as M } from "../../messages/plan-files.js";
 
 /** Largest input file any plan reader accepts (bytes). */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
-/** Largest single uncompressed part of an Office file (bytes). */
-export const MAX_PART_BYTES = 100 * 1024 * 1024;
-/** Largest total uncompressed size of the parts read from one Office file (bytes). */
-export const MAX_TOTAL_PART_BYTES = 200 * 1024 * 1024;
+
+/** Caps on what one Office file may inflate to. */
+export interface ZipLimits {
+  /** Largest single uncompressed part (bytes). */
+  maxPartBytes: number;
+  /** Largest total uncompressed size of the parts read (bytes). */
+  maxTotalBytes: number;
+}
+
+/** Default caps: 100 MB per part, 200 MB in all — far above any real plan, far below a zip bomb. */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxPartBytes: 100 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 };
 
 const MB = 1024 * 1024;
 
@@ -44,6 +51,7 @@ export function unzipParts(
   fileName: string,
   kind: string,
   wanted: (name: string) => boolean,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Map<string, Uint8Array> {
   checkInputSize(bytes, fileName);
   if (!looksLikeZip(bytes)) throw new UnusableInputError(M.notAZip(fileName, kind), { file: fileName });
@@ -53,8 +61,10 @@ export function unzipParts(
     unzipped = unzipSync(bytes, {
       filter: (f: UnzipFileInfo) => {
         if (!wanted(f.name)) return false;
-        if (f.originalSize > MAX_PART_BYTES || (total += f.originalSize) > MAX_TOTAL_PART_BYTES) {
-          throw new UnusableInputError(M.zipEntryTooLarge(fileName, f.name, MAX_PART_BYTES / MB), { file: fileName });
+        total += f.originalSize;
+        if (f.originalSize > limits.maxPartBytes || total > limits.maxTotalBytes) {
+          const limitMb = Math.max(1, Math.round(limits.maxPartBytes / MB));
+          throw new UnusableInputError(M.zipEntryTooLarge(fileName, f.name, limitMb), { file: fileName });
         }
         return true;
       },

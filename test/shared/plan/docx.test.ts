@@ -1,0 +1,154 @@
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { UnusableInputError } from "../../../shared/errors.js";
+import { planFileMessages as M } from "../../../shared/messages/plan-files.js";
+import { parsePlanBytes } from "../../../shared/plan/index.js";
+import { extractDocx } from "../../../shared/plan/readers/docx.js";
+import type { DocBlock } from "../../../shared/plan/readers/document.js";
+import { fixture, heading, seedPlan, TASK_COUNTS } from "../../fixtures/plans/helpers.js";
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+
+/** A minimal .docx holding the given body XML. */
+function docx(body: string, extra: Record<string, string> = {}): Uint8Array {
+  return zipSync({
+    "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types/>'),
+    "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W} ${MC}><w:body>${body}</w:body></w:document>`),
+    ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, strToU8(v)])),
+  });
+}
+
+const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const tc = (content: string, props = "") => `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ""}${content}</w:tc>`;
+const tables = (blocks: DocBlock[]) => blocks.flatMap((b) => (b.kind === "table" ? [b.table.rows] : []));
+const paragraphs = (blocks: DocBlock[]) => blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+
+describe("Word renderings of the seeds", () => {
+  it.each(["000", "001", "003", "004"])("%s.docx parses to the same plan as the seed text", async (id) => {
+    const seed = seedPlan(id);
+    const plan = await parsePlanBytes(fixture(`${id}.docx`), `${id}.docx`);
+    expect(plan.tasks).toHaveLength(TASK_COUNTS[id]!);
+    expect(plan.tasks).toEqual(seed.tasks);
+    expect(plan.groups).toEqual(seed.groups);
+    expect(heading(plan)).toEqual(heading(seed));
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("reads the hierarchical criteria table of 004: 20 groups, 50 leaf criteria with their requirement", async () => {
+    const plan = await parsePlanBytes(fixture("004.docx"), "004.docx");
+    expect(plan.groups.filter((g) => g.parent === null)).toHaveLength(9);
+    expect(plan.groups).toHaveLength(20);
+    expect(plan.tasks.find((t) => t.id === "2.1.1")).toMatchObject({ group: "2.1", requirement: expect.stringMatching(/^Thực hiện công tác kiểm tra/) });
+  });
+});
+
+describe("extractDocx", () => {
+  it("reads paragraphs in order: runs joined, line breaks kept, inserted text kept, deleted text and fallbacks dropped", () => {
+    const body =
+      `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>KẾ HOẠCH</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">Cải cách </w:t></w:r>` +
+      `<w:ins><w:r><w:t>hành chính</w:t></w:r></w:ins><w:del><w:r><w:delText> XÓA</w:delText></w:r></w:del>` +
+      `<w:r><w:tab/><w:t>năm 2026</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>Căn cứ &amp; thực hiện</w:t></w:r></w:p>` +
+      `<mc:AlternateContent><mc:Choice Requires="wps">${p("Hộp chữ")}</mc:Choice><mc:Fallback>${p("Hộp chữ")}</mc:Fallback></mc:AlternateContent>`;
+    const doc = extractDocx(docx(body), "a.docx");
+    expect(paragraphs(doc.blocks)).toEqual(["KẾ HOẠCH\nCải cách hành chính năm 2026", "Căn cứ & thực hiện", "Hộp chữ"]);
+  });
+
+  it("expands merged cells: gridSpan keeps the text in the first column, vMerge repeats it down except in the id column", () => {
+    const row = (...cells: string[]) => `<w:tr>${cells.join("")}</w:tr>`;
+    const body =
+      `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
+      row(tc(p("STT")), tc(p("Nội dung"), '<w:gridSpan w:val="2"/>'), tc(p("Cơ quan chủ trì"))) +
+      row(tc(p("1"), '<w:vMerge w:val="restart"/>'), tc(p("a")), tc(p("b")), tc(p("Phòng A") + p("Phòng B"), '<w:vMerge w:val="restart"/>')) +
+      row(tc("<w:p/>", "<w:vMerge/>"), tc(p("c")), tc(p("d")), tc("<w:p/>", "<w:vMerge/>")) +
+      row(tc(p("II"), ""), tc(p("NHÓM"), '<w:gridSpan w:val="3"/>')) +
+      `<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>${tc(p("x"))}${tc(p("y"))}</w:tr>` +
+      `</w:tbl>`;
+    expect(tables(extractDocx(docx(body), "a.docx").blocks)).toEqual([
+      [
+        ["STT", "Nội dung", "", "Cơ quan chủ trì"],
+        ["1", "a", "b", "Phòng A\nPhòng B"],
+        ["", "c", "d", "Phòng A\nPhòng B"],
+        ["II", "NHÓM", "", ""],
+        ["", "", "x", "y"],
+      ],
+    ]);
+  });
+
+  it("keeps a table nested in a cell as lines of that cell", () => {
+    const inner = `<w:tbl><w:tr>${tc(p("Phòng A"))}${tc(p("Quý I"))}</w:tr><w:tr>${tc(p("Phòng B"))}${tc(p("Quý II"))}</w:tr></w:tbl>`;
+    const body = `<w:tbl><w:tr>${tc(p("1"))}${tc(p("Việc") + inner + "<w:p/>")}</w:tr></w:tbl>`;
+    expect(tables(extractDocx(docx(body), "a.docx").blocks)).toEqual([[["1", "Việc\nPhòng A Quý I\nPhòng B Quý II"]]]);
+  });
+
+  it("places tables between the paragraphs around them", () => {
+    const body = `${p("trước")}<w:tbl><w:tr>${tc(p("ô"))}</w:tr></w:tbl>${p("sau")}`;
+    expect(extractDocx(docx(body), "a.docx").blocks.map((b) => b.kind)).toEqual(["paragraph", "table", "paragraph"]);
+  });
+});
+
+describe("unusable Word files", () => {
+  const expectUnusable = (fn: () => unknown, message: string) => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(UnusableInputError);
+      expect((e as UnusableInputError).message).toBe(message);
+      expect((e as UnusableInputError).location.file).toBe("kh.docx");
+      return;
+    }
+    throw new Error("expected an UnusableInputError");
+  };
+
+  it("a truncated .docx is refused, not a crash", async () => {
+    const bytes = fixture("003.docx");
+    const cut = bytes.slice(0, Math.floor(bytes.length / 2));
+    await expect(parsePlanBytes(cut, "kh.docx")).rejects.toBeInstanceOf(UnusableInputError);
+    await expect(parsePlanBytes(cut, "kh.docx")).rejects.toThrow(/kh\.docx/);
+  });
+
+  it("bytes that are not a zip are refused as not a Word file", () => {
+    expectUnusable(() => extractDocx(strToU8("Kế hoạch CCHC năm 2026"), "kh.docx"), M.notAZip("kh.docx", "Word (.docx)"));
+  });
+
+  it("an empty file is refused", () => {
+    expectUnusable(() => extractDocx(new Uint8Array(0), "kh.docx"), M.emptyFile("kh.docx"));
+  });
+
+  it("a Word 97–2003 file is refused with a save-as message", () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expectUnusable(() => extractDocx(ole, "kh.docx"), M.legacyFormat("kh.docx", ".doc", ".docx"));
+  });
+
+  it("a .doc name routes to the Word reader: Office 97–2003 bytes get the save-as message", async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await expect(parsePlanBytes(ole, "kh.doc")).rejects.toThrow(M.legacyFormat("kh.doc", ".doc", ".docx"));
+  });
+
+  it("a zip without word/document.xml is refused", () => {
+    const zip = zipSync({ "xl/workbook.xml": strToU8("<workbook/>") });
+    expectUnusable(() => extractDocx(zip, "kh.docx"), M.missingPart("kh.docx", "Word (.docx)", "word/document.xml"));
+  });
+
+  it("a document.xml cut off in the middle is refused", () => {
+    const zip = zipSync({ "word/document.xml": strToU8(`<w:document ${W}><w:body><w:p><w:r><w:t>KẾ HO`) });
+    expect(() => extractDocx(zip, "kh.docx")).toThrow(UnusableInputError);
+    expect(() => extractDocx(zip, "kh.docx")).toThrow(/word\/document\.xml/);
+  });
+
+  it("a part that would inflate beyond the limit is refused before inflating (zip bomb)", () => {
+    const bomb = zipSync({ "word/document.xml": new Uint8Array(2 * 1024 * 1024) });
+    expect(bomb.length).toBeLessThan(20_000);
+    expectUnusable(
+      () => extractDocx(bomb, "kh.docx", { maxPartBytes: 1024 * 1024, maxTotalBytes: 4 * 1024 * 1024 }),
+      M.zipEntryTooLarge("kh.docx", "word/document.xml", 1),
+    );
+  });
+
+  it("a Word file with no task table and no bullet tasks is refused with the plan reader's message", async () => {
+    await expect(parsePlanBytes(docx(p("KẾ HOẠCH") + p("Cải cách hành chính năm 2026")), "kh.docx")).rejects.toBeInstanceOf(
+      UnusableInputError,
+    );
+  });
+});

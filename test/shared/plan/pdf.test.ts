@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { UnusableInputError } from "../../../shared/errors.js";
+import { planFileMessages as M } from "../../../shared/messages/plan-files.js";
+import { parsePlanBytes } from "../../../shared/plan/index.js";
+import { DEFAULT_PDF_LIMITS, extractPdf } from "../../../shared/plan/readers/pdf.js";
+import { fixture, heading, seedPlan, TASK_COUNTS } from "../../fixtures/plans/helpers.js";
+
+/** Runs `fn`, expecting an UnusableInputError, and returns it. */
+async function unusable(fn: () => Promise<unknown>): Promise<UnusableInputError> {
+  try {
+    await fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UnusableInputError);
+    return e as UnusableInputError;
+  }
+  throw new Error("expected an UnusableInputError");
+}
+
+describe("PDF renderings of the seeds", () => {
+  // Bordered tables (rebuilt from the ruling lines) and the same pages without borders (rebuilt from the text).
+  const cases = ["000", "001", "003", "004"].flatMap((id) => [
+    [id, `${id}.pdf`],
+    [id, `${id}-noborders.pdf`],
+  ]);
+
+  it.each(cases)("seed %s: %s parses to the same plan as the seed text", async (id, file) => {
+    const seed = seedPlan(id);
+    const plan = await parsePlanBytes(fixture(file), file);
+    expect(plan.tasks).toHaveLength(TASK_COUNTS[id]!);
+    expect(plan.tasks).toEqual(seed.tasks);
+    expect(plan.groups).toEqual(seed.groups);
+    expect(heading(plan)).toEqual(heading(seed));
+    expect(plan.warnings).toEqual([]);
+  });
+});
+
+describe("extractPdf", () => {
+  let doc003: ReturnType<typeof extractPdf> | null = null;
+  const read003 = () => (doc003 ??= extractPdf(fixture("003.pdf"), "003.pdf"));
+
+  it("joins the pages of the appendix into one table: header once, rows split by page breaks joined", async () => {
+    const doc = await read003();
+    const tables = doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]!.rows;
+    expect(rows[0]).toEqual(["Số TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]);
+    expect(rows.filter((r) => r[0] === "Số TT")).toHaveLength(1);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 18 }, (_, i) => String(i + 1)));
+    const pages = new Set(tables[0]!.rowPages);
+    expect(pages.size).toBeGreaterThan(1);
+  });
+
+  it("keeps the body text before the table as paragraphs, in order", async () => {
+    const doc = await read003();
+    const paras = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(paras.slice(0, 2)).toEqual(["KẾ HOẠCH", "Cải cách hành chính xã An Khánh năm 2026"]);
+    expect(paras).toContain("III. TỔ CHỨC THỰC HIỆN");
+    expect(doc.blocks.findIndex((b) => b.kind === "table")).toBeGreaterThan(paras.indexOf("III. TỔ CHỨC THỰC HIỆN"));
+  });
+});
+
+describe("unusable PDF files", () => {
+  it("a scan without a text layer gets the clear message naming the file", async () => {
+    const e = await unusable(() => parsePlanBytes(fixture("scan.pdf"), "ke-hoach-scan.pdf"));
+    expect(e.message).toBe(M.pdfNoTextLayer("ke-hoach-scan.pdf", 2));
+    expect(e.location).toEqual({ file: "ke-hoach-scan.pdf", page: 1 });
+  });
+
+  it("a truncated PDF is refused, not read in part", async () => {
+    const bytes = fixture("003.pdf");
+    const e = await unusable(() => parsePlanBytes(bytes.slice(0, Math.floor(bytes.length * 0.6)), "kh.pdf"));
+    expect(e.message).toMatch(/kh\.pdf/);
+  });
+
+  it("bytes that are not a PDF are refused", async () => {
+    const e = await unusable(() => parsePlanBytes(new TextEncoder().encode("Kế hoạch năm 2026"), "kh.pdf"));
+    expect(e.message).toBe(M.pdfInvalid("kh.pdf", "thiếu phần đầu %PDF"));
+  });
+
+  it("a PDF whose body is garbage between a valid header and end is refused", async () => {
+    const bytes = fixture("003.pdf");
+    const broken = bytes.slice();
+    broken.fill(0x20, 20, bytes.length - 10);
+    await unusable(() => parsePlanBytes(broken, "kh.pdf"));
+  });
+
+  it("a PDF with more pages than the cap is refused, with the count", async () => {
+    const e = await unusable(() => extractPdf(fixture("003.pdf"), "kh.pdf", { ...DEFAULT_PDF_LIMITS, maxPages: 2 }));
+    expect(e.message).toMatch(/^Tệp PDF kh\.pdf có \d+ trang, vượt giới hạn 2 trang/);
+  });
+
+  it("a PDF that takes longer than the time budget is stopped, naming the page", async () => {
+    let t = 0;
+    const clock = () => (t += 400); // every look at the clock: 0.4 s later
+    const e = await unusable(() => extractPdf(fixture("003.pdf"), "kh.pdf", { maxPages: 300, timeLimitMs: 1000, now: clock }));
+    expect(e.message).toBe(M.pdfTimeout("kh.pdf", e.location.page!, 1));
+    expect(e.location.page).toBeGreaterThanOrEqual(1);
+  });
+});
