@@ -387,7 +387,7 @@ function findTextHeader(lines: TextLine[]): { columns: TextColumns; start: numbe
 /**
  * Column boundaries of a borderless table. Header labels are usually centred while the cells below are
  * left-aligned and fill their width, so the boundary is not halfway between labels: it is the x, between the
- * centres of two neighbouring labels, that the fewest lines below the header cross (the gutter).
+ * end of one label and the start of the next, that the fewest lines below the header cross (the gutter).
  */
 function gutters(clusters: { x1: number; x2: number }[], below: TextLine[]): number[] {
   const left = Math.floor(Math.min(...clusters.map((c) => c.x1)));
@@ -403,8 +403,9 @@ function gutters(clusters: { x1: number; x2: number }[], below: TextLine[]): num
   }
   const bounds: number[] = [];
   for (let c = 1; c < clusters.length; c++) {
-    const from = Math.round((clusters[c - 1]!.x1 + clusters[c - 1]!.x2) / 2);
-    const to = Math.round((clusters[c]!.x1 + clusters[c]!.x2) / 2);
+    // A label lies inside its cell, so the boundary lies between the end of one label and the start of the next.
+    const from = Math.floor(clusters[c - 1]!.x2);
+    const to = Math.max(from, Math.ceil(clusters[c]!.x1));
     let min = Infinity;
     let bestStart = from;
     let bestLen = 0;
