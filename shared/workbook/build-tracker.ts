@@ -231,9 +231,8 @@ export function areaList(plan: Plan): string[] {
 
 /** The units of the plan (leads and partners), sorted in Vietnamese order. */
 export function unitList(plan: Plan): string[] {
-  return distinct(plan.tasks.flatMap((t) => [...t.leads, ...t.partners]).map((u) => u.trim()).filter((u) => u !== "")).sort((a, b) =>
-    a.localeCompare(b, "vi"),
-  );
+  const collator = new Intl.Collator("vi");
+  return distinct(plan.tasks.flatMap((t) => [...t.leads, ...t.partners]).map((u) => u.trim()).filter((u) => u !== "")).sort(collator.compare);
 }
 
 /** The sane window for dates typed in the tracker: a year before the plan to two years after it. */

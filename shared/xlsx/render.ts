@@ -104,7 +104,8 @@ export function renderSheetsInto(wb: ExcelJS.Workbook, spec: WorkbookSpec, opts:
 
 /** Writes a workbook to .xlsx bytes, with the post-processing exceljs cannot do (see the file comment). */
 export async function writeWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const out = (await wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+  // exceljs stores the parts uncompressed; postProcess compresses once with fflate (faster than JSZip's deflate).
+  const out = (await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer | Uint8Array;
   const bytes = out instanceof Uint8Array ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(out);
   return postProcess(bytes);
 }
@@ -154,6 +155,15 @@ function selectActiveSheet(wb: ExcelJS.Workbook, name: string | undefined): void
     const views = w.views.length > 0 ? w.views : [{}];
     w.views = views.map((v, i) => ({ ...v, tabSelected: i === 0 && w === active }) as unknown as ExcelJS.WorksheetView);
   }
+}
+
+/** A copy of a style deep enough that setting one facet of one cell (numFmt, font…) leaves the others alone. */
+function copyStyle(st: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  const copy: Partial<ExcelJS.Style> = { ...st };
+  if (st.font) copy.font = { ...st.font };
+  if (st.alignment) copy.alignment = { ...st.alignment };
+  if (st.protection) copy.protection = { ...st.protection };
+  return copy;
 }
 
 function argb(color: string): string {
@@ -241,7 +251,7 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, styles: Record<str
     if (c.hidden) col.hidden = true;
     const st = styleOf(c.style);
     // A copy per column: exceljs mutates style objects in place when a single facet is set later.
-    if (st) col.style = structuredClone(st);
+    if (st) col.style = copyStyle(st);
   });
 
   sheet.rows.forEach((r, i) => {
@@ -253,7 +263,7 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, styles: Record<str
       if (!c) return;
       const cell = row.getCell(j + 1);
       const st = styleOf(c.s);
-      if (st) cell.style = structuredClone(st);
+      if (st) cell.style = copyStyle(st);
       const isDate = typeof c.v === "object" && c.v !== null && c.v.kind === "date";
       if (isDate && !cell.numFmt) cell.numFmt = DEFAULT_DATE_FORMAT;
       cell.value = toValue(c);
