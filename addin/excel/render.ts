@@ -133,7 +133,8 @@ export async function renderInto(
   }
 
   const target = opts.activate ?? spec.activeSheet ?? spec.sheets.find((s) => s.state === "visible")?.name;
-  const targetProxy = target ? proxies.get(target) : undefined;
+  // The target may be a sheet the spec writes or one already in the workbook (Kiểm tra jumps to Nhiệm vụ).
+  const targetProxy = target ? (proxies.get(target) ?? (existing.has(target.toLocaleLowerCase()) ? sheets.getItem(target) : undefined)) : undefined;
   if (targetProxy) {
     targetProxy.activate();
     if (opts.select) targetProxy.getRange(opts.select).select();

@@ -26,6 +26,30 @@ export const addinMessages = {
   bestEffortFailed: (detail: string) => `Một số thiết lập phụ (in trang, biểu đồ, ghi chú) không áp dụng được: ${detail}`,
   sheetsExist: (names: string[]) =>
     `Sổ này đã có trang tính ${names.map((n) => `"${n}"`).join(", ")}. Hãy mở một sổ Excel mới (trống) rồi tạo sổ theo dõi, hoặc chọn "Thay thế các trang đã có".`,
+  notATracker: (detail: string) => `Sổ này không phải sổ theo dõi CCHC (hoặc đã bị sửa cấu trúc). ${detail}`.trim(),
   excelError: (detail: string) => `Excel báo lỗi: ${detail}`,
+  noTaskRowsSelected: (sheet: string) =>
+    `Không có dòng nhiệm vụ nào trong vùng đang chọn (trang "${sheet}"). Hãy chọn một hoặc nhiều dòng nhiệm vụ trên trang "Nhiệm vụ" rồi chọn lại trạng thái.`,
   unexpected: (detail: string) => `Lỗi không mong đợi (vui lòng báo cho nhóm phát triển): ${detail}`,
+} as const;
+
+/** Texts the add-in puts into sheets. */
+export const addinSheetMessages = {
+  subtitle: (asOf: string) => `Tính đến ngày ${asOf}`,
+} as const;
+
+/** Titles of the summary charts. */
+export const addinChartMessages = {
+  byArea: "Tỷ lệ hoàn thành theo lĩnh vực",
+  byLead: "Tỷ lệ hoàn thành theo cơ quan chủ trì",
+  series: "Tỷ lệ hoàn thành",
+} as const;
+
+/** Messages of the ribbon commands. */
+export const addinCommandMessages = {
+  checkClean: "Kiểm tra xong: không có lỗi nào.",
+  checkFound: (errors: number, warnings: number) =>
+    `Kiểm tra xong: ${errors} lỗi, ${warnings} cảnh báo. Xem danh sách ở trang "Kiểm tra"; ô có lỗi đầu tiên đang được chọn.`,
+  summaryDone: (sheet: string) => `Đã lập trang "${sheet}" với biểu đồ tỷ lệ hoàn thành theo lĩnh vực và theo cơ quan chủ trì.`,
+  statusSet: (status: string, rows: number) => `Đã đặt trạng thái "${status}" cho ${rows} nhiệm vụ và ghi ngày cập nhật.`,
 } as const;

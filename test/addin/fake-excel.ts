@@ -884,11 +884,14 @@ class RangeProxy extends ClientObject {
     return out;
   }
   private matrix<T>(f: (cell: FakeCell | undefined, r: number, c: number) => T): T[][] {
-    if (this.rows * this.cols > 5_000_000) throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    const rect = this.rect;
+    if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 5_000_000) {
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    }
     const out: T[][] = [];
-    for (let r = this.rect.top; r <= this.rect.bottom; r++) {
+    for (let r = rect.top; r <= rect.bottom; r++) {
       const row: T[] = [];
-      for (let c = this.rect.left; c <= this.rect.right; c++) row.push(f(this.sheet.cells.get(`${r},${c}`), r, c));
+      for (let c = rect.left; c <= rect.right; c++) row.push(f(this.sheet.cells.get(`${r},${c}`), r, c));
       out.push(row);
     }
     return out;
