@@ -15,6 +15,7 @@ export const FEATURE_SETS = {
   tabColor: "1.7",
   chartSeries: "1.7",
   dataValidation: "1.8",
+  gridlines: "1.8",
   pageLayout: "1.9",
   autoFilter: "1.9",
   multiSelection: "1.9",

@@ -150,6 +150,7 @@ export async function renderInto(
           allowSort: p.allowSort ?? false,
           allowAutoFilter: p.allowAutoFilter ?? false,
           allowInsertRows: p.allowInsertRows ?? false,
+          allowFormatRows: p.allowFormatRows ?? false,
         },
         p.password,
       );
@@ -273,7 +274,12 @@ function queueValidation(dv: Excel.DataValidation, v: ValidationSpec): void {
   else if (v.type === "whole") dv.rule = { wholeNumber: { formula1: v.min, formula2: v.max, operator: "Between" } };
   else dv.rule = { date: { formula1: v.min, formula2: v.max, operator: "Between" } };
   dv.ignoreBlanks = v.allowBlank;
-  dv.errorAlert = { showAlert: true, style: "Stop", title: clip(v.error.title, 32), message: clip(v.error.message, 225) };
+  dv.errorAlert = {
+    showAlert: true,
+    style: v.errorStyle === "warning" ? "Warning" : "Stop",
+    title: clip(v.error.title, 32),
+    message: clip(v.error.message, 225),
+  };
   if (v.prompt) dv.prompt = { showPrompt: true, title: clip(v.prompt.title, 32), message: clip(v.prompt.message, 255) };
 }
 
@@ -306,6 +312,7 @@ function applyConditionalStyle(format: Excel.ConditionalRangeFormat, style: Cond
 /** Queues the extras a refusal of which must not cost the tracker: print setup, filter, notes, outline, tab colour, charts. */
 function queueExtras(ws: Excel.Worksheet, sheet: SheetSpec, need: (f: Feature) => boolean): void {
   if (sheet.tabColor && need("tabColor")) ws.tabColor = `#${sheet.tabColor}`;
+  if (sheet.showGridLines === false && need("gridlines")) ws.showGridlines = false;
   if (sheet.print && need("pageLayout")) {
     const p = sheet.print;
     const layout = ws.pageLayout;
@@ -316,6 +323,17 @@ function queueExtras(ws: Excel.Worksheet, sheet: SheetSpec, need: (f: Feature) =
     if (p.area) layout.setPrintArea(p.area);
     if (p.header) layout.headersFooters.defaultForAllPages.centerHeader = p.header;
     if (p.footer) layout.headersFooters.defaultForAllPages.centerFooter = p.footer;
+    if (p.centerHorizontally) layout.centerHorizontally = true;
+    if (p.margins) {
+      // The spec gives inches, Office.js takes points.
+      const pt = (inches: number) => Math.round(inches * 72 * 100) / 100;
+      layout.leftMargin = pt(p.margins.left);
+      layout.rightMargin = pt(p.margins.right);
+      layout.topMargin = pt(p.margins.top);
+      layout.bottomMargin = pt(p.margins.bottom);
+      layout.headerMargin = pt(p.margins.header);
+      layout.footerMargin = pt(p.margins.footer);
+    }
   }
   if (sheet.autoFilter && need("autoFilter")) ws.autoFilter.apply(ws.getRange(sheet.autoFilter));
   const notes = sheet.rows.flatMap((row, r) => row.cells.flatMap((cell, c) => (cell?.note ? [{ r, c, text: cell.note }] : [])));

@@ -11,6 +11,7 @@ export const missingFeatureMessages = {
   tabColor: "màu thẻ trang tính",
   chartSeries: "biểu đồ (cần Excel mới hơn)",
   dataValidation: "danh sách chọn và kiểm tra dữ liệu nhập (xác thực dữ liệu)",
+  gridlines: "ẩn đường lưới",
   pageLayout: "thiết lập trang in (A4, lặp tiêu đề)",
   autoFilter: "bộ lọc tự động",
   multiSelection: "chọn nhiều vùng cùng lúc (chỉ dùng vùng đang chọn đầu tiên)",

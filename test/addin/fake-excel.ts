@@ -157,6 +157,7 @@ export interface FakeChart {
 export class FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   tabColor?: string;
+  showGridlines = true;
   readonly cells = new Map<string, FakeCell>();
   readonly columnFormats = new Map<number, FakeFormat>();
   readonly columnWidths = new Map<number, number>();
@@ -530,6 +531,12 @@ class WorksheetProxy extends ClientObject {
   get tabColor(): string {
     return this.read("tabColor");
   }
+  set showGridlines(v: boolean) {
+    this.ctx.exec(() => {
+      this.ctx.api("1.8", "Worksheet.showGridlines");
+      this.model.showGridlines = v;
+    });
+  }
   getRange(address?: string): RangeProxy {
     let rect: Rect = { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL };
     if (address !== undefined) {
@@ -614,6 +621,27 @@ class WorksheetProxy extends ClientObject {
       },
       set zoom(v: unknown) {
         set("zoom", v);
+      },
+      set centerHorizontally(v: boolean) {
+        set("centerHorizontally", v);
+      },
+      set leftMargin(v: number) {
+        set("leftMargin", v);
+      },
+      set rightMargin(v: number) {
+        set("rightMargin", v);
+      },
+      set topMargin(v: number) {
+        set("topMargin", v);
+      },
+      set bottomMargin(v: number) {
+        set("bottomMargin", v);
+      },
+      set headerMargin(v: number) {
+        set("headerMargin", v);
+      },
+      set footerMargin(v: number) {
+        set("footerMargin", v);
       },
       setPrintTitleRows: (rows: string) => set("printTitleRows", rows),
       setPrintArea: (area: string) => set("printArea", area),

@@ -71,6 +71,7 @@ export function sampleTrackerSpec(tasks: number): WorkbookSpec {
         conditionalFormats: [],
         protection: { allowFormatColumns: true },
         tabColor: "1F4E78",
+        showGridLines: false,
       },
       {
         name: "Nhiệm vụ",
@@ -99,7 +100,15 @@ export function sampleTrackerSpec(tasks: number): WorkbookSpec {
             error: { title: "Trạng thái không hợp lệ", message: "Chọn một trạng thái trong danh sách." },
             prompt: { title: "Trạng thái", message: "Chọn trạng thái của nhiệm vụ." },
           },
-          { type: "whole", range: `F3:F${last}`, min: 0, max: 100, allowBlank: true, error: { title: "Tiến độ", message: "Nhập số nguyên từ 0 đến 100." } },
+          {
+            type: "whole",
+            range: `F3:F${last}`,
+            min: 0,
+            max: 100,
+            allowBlank: true,
+            error: { title: "Tiến độ", message: "Nhập số nguyên từ 0 đến 100." },
+            errorStyle: "warning",
+          },
           { type: "date", range: `G3:G${last}`, min: "2026-01-01", max: "2026-12-31", allowBlank: true, error: { title: "Ngày", message: "Nhập ngày trong năm 2026." } },
         ],
         conditionalFormats: [
@@ -107,8 +116,16 @@ export function sampleTrackerSpec(tasks: number): WorkbookSpec {
           { type: "expression", range: `H3:H${last}`, formula: `$H3="Quá hạn"`, style: { fill: "FFC7CE", bold: true } },
           { type: "dataBar", range: `F3:F${last}`, min: 0, max: 100, color: "5B9BD5" },
         ],
-        protection: { allowFormatColumns: true, allowSort: false, allowAutoFilter: true },
-        print: { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: [2, 2], header: "Sổ theo dõi CCHC" },
+        protection: { allowFormatColumns: true, allowSort: false, allowAutoFilter: true, allowFormatRows: true },
+        print: {
+          orientation: "landscape",
+          paper: "A4",
+          fitToWidth: true,
+          repeatRows: [2, 2],
+          header: "Sổ theo dõi CCHC",
+          margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+          centerHorizontally: true,
+        },
         autoFilter: `A2:I${last}`,
       },
       {

@@ -62,7 +62,7 @@ describe("renderWorkbookSpec", () => {
     expect(tasks.freeze).toEqual({ rows: 2, cols: 1 });
     expect(tasks.protection).toEqual({
       protected: true,
-      options: { allowFormatColumns: true, allowSort: false, allowAutoFilter: true, allowInsertRows: false },
+      options: { allowFormatColumns: true, allowSort: false, allowAutoFilter: true, allowInsertRows: false, allowFormatRows: true },
     });
     expect(tasks.lockedAt(3, 0)).toBe(true);
     expect(tasks.lockedAt(3, 4)).toBe(false);
@@ -84,7 +84,18 @@ describe("renderWorkbookSpec", () => {
     expect(tasks.conditionalFormats[0]?.rule).toEqual({ formula1: '="Hoàn thành"', operator: "EqualTo" });
     expect(tasks.conditionalFormats[1]).toMatchObject({ formula: '=$H3="Quá hạn"', fill: "#FFC7CE", bold: true });
     expect(tasks.conditionalFormats[2]).toMatchObject({ barColor: "#5B9BD5", lowerBound: { type: "Number", formula: "0" } });
-    expect(tasks.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$2:$2" });
+    expect(tasks.validations[1]?.errorAlert).toMatchObject({ style: "Warning" });
+    expect(tasks.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      printTitleRows: "$2:$2",
+      centerHorizontally: true,
+      leftMargin: 36,
+      topMargin: 54,
+      headerMargin: 21.6,
+    });
+    expect(excel.model.get("Hướng dẫn").showGridlines).toBe(false);
+    expect(tasks.showGridlines).toBe(true);
     expect(tasks.autoFilter).toMatch(/^A2:I\d+$/);
     expect(excel.model.get("Hướng dẫn").notes.get("B3")).toMatch(/Đánh giá/);
     expect(excel.model.get("Hướng dẫn").tabColor).toBe("#1F4E78");
@@ -156,9 +167,9 @@ describe("renderWorkbookSpec", () => {
 
 describe("renderWorkbookSpec on an old Excel", () => {
   it.each([
-    ["1.1", ["columnWidths", "merges", "protection", "names", "conditionalFormats", "freezePanes", "tabColor", "chartSeries", "dataValidation", "pageLayout", "autoFilter", "rowGroups", "notes"]],
-    ["1.4", ["conditionalFormats", "freezePanes", "tabColor", "chartSeries", "dataValidation", "pageLayout", "autoFilter", "rowGroups", "notes"]],
-    ["1.7", ["dataValidation", "pageLayout", "autoFilter", "rowGroups", "notes"]],
+    ["1.1", ["columnWidths", "merges", "protection", "names", "conditionalFormats", "freezePanes", "tabColor", "chartSeries", "dataValidation", "gridlines", "pageLayout", "autoFilter", "rowGroups", "notes"]],
+    ["1.4", ["conditionalFormats", "freezePanes", "tabColor", "chartSeries", "dataValidation", "gridlines", "pageLayout", "autoFilter", "rowGroups", "notes"]],
+    ["1.7", ["dataValidation", "gridlines", "pageLayout", "autoFilter", "rowGroups", "notes"]],
     ["1.9", ["rowGroups", "notes"]],
     ["1.17", ["notes"]],
   ])("ExcelApi %s: writes the tracker's data and reports %j missing", async (version, missing) => {
