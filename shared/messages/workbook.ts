@@ -8,6 +8,7 @@ export const workbookMessages = {
   tasksAsOfLabel: "Đánh giá tính đến ngày:",
   targetsTitle: "MỤC TIÊU CỦA KẾ HOẠCH",
   printFooter: "Trang &P/&N",
+  printHeader: (unit: string, year: number) => (unit ? `Sổ theo dõi CCHC năm ${year} — ${unit}` : `Sổ theo dõi CCHC năm ${year}`),
 
   // Hướng dẫn: facts about the plan
   labelPlan: "Kế hoạch",

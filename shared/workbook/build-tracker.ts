@@ -487,6 +487,7 @@ function tasksSheet(
       fitToWidth: true,
       repeatRows: [TASK_HEADER_ROW, TASK_HEADER_ROW],
       area: `A1:${last}${lastRow}`,
+      header: M.printHeader(opts.unit, opts.year),
       footer: M.printFooter,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       centerHorizontally: true,

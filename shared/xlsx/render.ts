@@ -301,8 +301,8 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, styles: Record<str
     if (p.margins) setup.margins = p.margins;
     ws.pageSetup = { ...ws.pageSetup, ...setup };
     const hf: Partial<ExcelJS.HeaderFooter> = {};
-    if (p.header) hf.oddHeader = `&C&"Times New Roman,Bold"&12${escapeHeaderFooter(p.header)}`;
-    if (p.footer) hf.oddFooter = `&C&"Times New Roman,Regular"&10${p.footer}`;
+    if (p.header) hf.oddHeader = `&R&"Times New Roman,Italic"&9${headerFooterText(p.header)}`;
+    if (p.footer) hf.oddFooter = `&C&"Times New Roman,Regular"&10${headerFooterText(p.footer)}`;
     if (p.header || p.footer) ws.headerFooter = { ...ws.headerFooter, ...hf };
   }
   if (sheet.protection) {
@@ -323,9 +323,12 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, styles: Record<str
   ws.state = sheet.state;
 }
 
-/** Header/footer text is code: "&" starts a code, so a literal "&" is written "&&". */
-function escapeHeaderFooter(s: string): string {
-  return s.replace(/&/g, "&&");
+/**
+ * Header/footer text: plain text in which "&P" (page number) and "&N" (number of pages) are the only codes;
+ * any other "&" is literal and written "&&" (Excel would read it as the start of a code).
+ */
+export function headerFooterText(s: string): string {
+  return safeCellText(s).replace(/&(?![PN])/g, "&&");
 }
 
 function columnName(col: number): string {

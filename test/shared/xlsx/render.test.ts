@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildTracker } from "../../../shared/workbook/build-tracker.js";
 import { AS_OF_NAME, SHEET } from "../../../shared/workbook/layout.js";
 import type { SheetSpec, WorkbookSpec } from "../../../shared/workbook/spec.js";
-import { PROTECTION_SPIN_COUNT, addIgnoredErrors, renderSheetsInto, renderWorkbook, safeCellText, writeWorkbook } from "../../../shared/xlsx/render.js";
+import { PROTECTION_SPIN_COUNT, addIgnoredErrors, headerFooterText, renderSheetsInto, renderWorkbook, safeCellText, writeWorkbook } from "../../../shared/xlsx/render.js";
 import { appendixPlan, hierarchicalPlan, hostilePlan } from "../../fixtures/plan-sample.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -100,6 +100,8 @@ describe("renderWorkbook: the tracker read back", () => {
     expect(x).toContain('<pane xSplit="1" ySplit="4" topLeftCell="B5" activePane="bottomRight" state="frozen"/>');
     expect(x).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
     expect(xml["xl/workbook.xml"]).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;${SHEET.tasks}&apos;!$4:$4</definedName>`);
+    expect(x).toContain("<oddHeader>&amp;R&amp;&quot;Times New Roman,Italic&quot;&amp;9Sổ theo dõi CCHC năm 2026 — xã An Khánh</oddHeader>");
+    expect(x).toContain("Trang &amp;P/&amp;N</oddFooter>");
   });
 
   it("locks plan cells and unlocks entry cells", () => {
@@ -206,6 +208,14 @@ describe("renderSheetsInto: a loaded tracker", () => {
     expect(x).toContain(`spinCount="${PROTECTION_SPIN_COUNT}"`);
     expect(x).toContain('algorithmName="SHA-512"');
   });
+});
+
+describe("headerFooterText", () => {
+  it.each([
+    ["Trang &P/&N", "Trang &P/&N"],
+    ["Văn phòng HĐND & UBND xã", "Văn phòng HĐND && UBND xã"],
+    ["&&", "&&&&"],
+  ])("%j → %j", (input, expected) => expect(headerFooterText(input)).toBe(expected));
 });
 
 describe("addIgnoredErrors", () => {
