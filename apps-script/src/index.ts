@@ -3,18 +3,18 @@
  * `function name(...args)` that forwards to the bundle, which is what menus, triggers and google.script.run call.
  * Keep every export a function and every name listed in menu.ts exported here (a test checks both).
  */
-import { UsageError } from "../../shared/errors.js";
-import { sheetsCommandMessages, sheetsMergeMessages as MM, sheetsMergeSheetMessages as MS, sheetsTitles } from "../../shared/messages/sheets.js";
+import { sheetsTitles } from "../../shared/messages/sheets.js";
 import type { Status } from "../../shared/workbook/layout.js";
 import { checkActiveSpreadsheet } from "./commands/check.js";
 import { createTracker, type CreateRequest } from "./commands/create.js";
 import { showCreateDialog, showPeriodDialog, type PeriodMode } from "./commands/dialogs.js";
 import { runExport } from "./commands/export.js";
-import { runClose, runSummary, type PeriodRequest } from "./commands/period.js";
+import { runMerge, type MergeDialogRequest } from "./commands/merge.js";
+import { runClose, runSummary } from "./commands/period.js";
 import { setStatusOnSelection } from "./commands/status.js";
-import { activeSpreadsheet, runDialogCommand, runMenuCommand, toast, type CommandResult } from "./host.js";
+import { runDialogCommand, runMenuCommand, type CommandResult } from "./host.js";
 import { buildMenu } from "./menu.js";
-import { continueMerge, folderIdOf, loadState, startMerge } from "./merge-job.js";
+import { continueMerge, loadState, scheduleContinuation } from "./merge-job.js";
 import { installPolyfills } from "./polyfills.js";
 
 installPolyfills();
@@ -66,43 +66,19 @@ export function cchcShowExportDialog(): void {
 }
 
 /** Dialog (google.script.run): runs the period dialog's command (summary, close or export). */
-export function cchcRunPeriod(req: PeriodRequest & { mode: PeriodMode; format?: string }): CommandResult {
+export function cchcRunPeriod(req: MergeDialogRequest & { mode: PeriodMode; format?: string }): CommandResult {
+  const startedAt = Date.now();
   return runDialogCommand(() => {
+    if (req?.mode === "merge") return runMerge(req, startedAt);
     if (req?.mode === "close") return runClose(req);
     if (req?.mode === "export") return runExport(req);
     return runSummary(req);
   });
 }
 
-/** Menu: asks for a Drive folder and starts merging its trackers (continued by a trigger if it takes long). */
-export function cchcShowMergePrompt(): void {
-  runMenuCommand(sheetsTitles.merge, () => {
-    const startedAt = Date.now();
-    const ui = SpreadsheetApp.getUi();
-    const ss = activeSpreadsheet();
-    const answer = ui.prompt(sheetsTitles.merge, `${MM.prompt}\n\n${MM.expectedHint(MS.expectedSheet)}`, ui.ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const id = folderIdOf(answer.getResponseText());
-    if (!id) throw new UsageError(MM.badFolder(answer.getResponseText()));
-    const running = loadState();
-    if (running) {
-      const choice = ui.alert(sheetsTitles.merge, MM.alreadyRunning(running.read + running.failed, running.listed), ui.ButtonSet.YES_NO);
-      if (choice !== ui.Button.YES) return;
-    }
-    try {
-      DriveApp.getFolderById(id);
-    } catch {
-      throw new UsageError(MM.folderNotFound(id));
-    }
-    const lock = LockService.getDocumentLock();
-    if (!lock.tryLock(10_000)) throw new UsageError(sheetsCommandMessages.busy);
-    try {
-      const outcome = startMerge(ss, id, startedAt);
-      toast(ss, outcome.message, sheetsTitles.merge);
-    } finally {
-      lock.releaseLock();
-    }
-  });
+/** Menu: the merge dialog (a Drive folder and the reporting quarter). */
+export function cchcShowMergeDialog(): void {
+  runMenuCommand(sheetsTitles.merge, () => showPeriodDialog("merge"));
 }
 
 /** Time-driven trigger: the next slice of a Drive merge. */
@@ -112,8 +88,7 @@ export function cchcContinueMerge(_e?: unknown): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!lock.tryLock(30_000)) {
     // Another command holds the spreadsheet: try again later rather than lose the job.
-    const state = loadState();
-    if (state) ScriptApp.newTrigger("cchcContinueMerge").timeBased().after(60_000).create();
+    if (loadState()) scheduleContinuation();
     return;
   }
   try {

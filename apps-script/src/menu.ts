@@ -19,7 +19,7 @@ export const MENU_HANDLERS = {
   check: "cchcCheck",
   summary: "cchcShowSummaryDialog",
   closeQuarter: "cchcShowCloseDialog",
-  merge: "cchcShowMergePrompt",
+  merge: "cchcShowMergeDialog",
   export: "cchcShowExportDialog",
 } as const;
 

@@ -1,29 +1,55 @@
 /**
- * The province roll-up of the Drive merge: the staged Grids (and the files that could not be read) go to the shared
- * merge core, which returns the province sheets as a WorkbookSpec.
+ * The province roll-up of the Drive merge: the staged Grids (and the files that could not be read) go one at a time
+ * through the shared entries reader into the shared streaming roll-up, which gives the province figures; the
+ * province sheets are built from them.
  */
-import { UsageError } from "../../shared/errors.js";
+import { UnusableInputError } from "../../shared/errors.js";
 import type { Grid } from "../../shared/entries/grid.js";
-import { sheetsCommandMessages as M, sheetsMenuMessages } from "../../shared/messages/sheets.js";
+import { readEntries } from "../../shared/entries/read.js";
+import { buildProvinceWorkbook } from "../../shared/merge/province-workbook.js";
+import { createRollup } from "../../shared/merge/rollup.js";
+import type { ProvinceRollup } from "../../shared/merge/schema.js";
+import type { Quarter } from "../../shared/summary/periods.js";
 import type { WorkbookSpec } from "../../shared/workbook/spec.js";
-
-/** One file of the folder: read into a Grid, or not readable (with the reason). */
-export type MergeInput =
-  | { file: string; modified: Date | null; grid: Grid }
-  | { file: string; modified: Date | null; error: string };
+import { utcDate } from "./host.js";
 
 /** What the roll-up needs besides the files. */
 export interface ProvinceOptions {
+  quarter: Quarter;
+  year: number;
+  /** As-of date (ISO); null = the quarter's cut-off. */
+  asOf: string | null;
   /** Units expected to submit (from the Danh sách đơn vị sheet), or null. */
   expected: string[] | null;
-  /** As-of date (ISO) of the merge. */
-  asOf: string;
-  /** The Drive folder's name, for titles. */
-  folderName: string;
 }
 
-/** Builds the province sheets. */
-export function buildProvinceSpec(_inputs: MergeInput[], _opts: ProvinceOptions): WorkbookSpec {
-  // shared/merge has not landed yet; the job above it (listing, batching, checkpoints, triggers) is complete.
-  throw new UsageError(M.notAvailable(sheetsMenuMessages.merge));
+/** A merge in progress: files are added one by one, then the province sheets are built. */
+export interface ProvinceMerge {
+  addGrid(file: string, modified: Date | null, grid: Grid): void;
+  addFailure(file: string, message: string): void;
+  finish(): { rollup: ProvinceRollup; spec: WorkbookSpec };
 }
+
+/** Starts a province merge. */
+export function startProvinceMerge(opts: ProvinceOptions): ProvinceMerge {
+  const asOf = opts.asOf ? utcDate(opts.asOf) : undefined;
+  const rollup = createRollup({
+    quarter: opts.quarter,
+    year: opts.year,
+    ...(asOf ? { asOf } : {}),
+    ...(opts.expected ? { expected: opts.expected } : {}),
+  });
+  return {
+    addGrid(file, modified, grid) {
+      rollup.add({ name: file, ...(modified ? { modified } : {}) }, readEntries({ ...grid, file }, asOf ? { asOf } : {}));
+    },
+    addFailure(file, message) {
+      rollup.add({ name: file }, { unusable: new UnusableInputError(message, { file }) });
+    },
+    finish() {
+      const result = rollup.finish();
+      return { rollup: result, spec: buildProvinceWorkbook(result) };
+    },
+  };
+}
+

@@ -16,10 +16,11 @@ import type { Grid, GridSheet, GridValue } from "../../shared/entries/grid.js";
 import { sheetsMergeMessages as M, sheetsMergeSheetMessages as S } from "../../shared/messages/sheets.js";
 import { apiSpreadsheetToGrid, SHEETS_FIELDS, type ApiSpreadsheet } from "./drive/sheets-api-grid.js";
 import { xlsxToGrid } from "./drive/xlsx-grid.js";
-import { errorMessage, renderTexts, todayIso } from "./host.js";
-import { buildProvinceSpec, type MergeInput } from "./merge-core.js";
+import { errorMessage, renderTexts } from "./host.js";
+import { startProvinceMerge } from "./merge-core.js";
+import type { Quarter } from "../../shared/summary/periods.js";
 import { isDerivedSheet } from "./commands/tracker.js";
-import { renderWorkbook } from "./sheets/render.js";
+import { removeEmptyDefaultSheets, renderWorkbook } from "./sheets/render.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -68,7 +69,10 @@ export interface MergeState {
   failed: number;
   /** Number of reading slices so far (each batch's staged chunks carry it, so a re-read file keeps only its last copy). */
   batch: number;
-  asOf: string;
+  quarter: Quarter;
+  year: number;
+  /** As-of date (ISO) of the roll-up; null = the quarter's cut-off. */
+  asOf: string | null;
   triggerId: string | null;
   failedSlices: number;
   /** Expected unit names (from the Danh sách đơn vị sheet); null when the sheet is absent. */
@@ -123,6 +127,11 @@ function schedule(state: MergeState): void {
   state.triggerId = ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create().getUniqueId();
 }
 
+/** Schedules another slice without touching the state (used when the lock is busy: the state belongs to its holder). */
+export function scheduleContinuation(): void {
+  ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+}
+
 function statusSheet(ss: Spreadsheet): Sheet | null {
   return ss.getSheetByName(S.statusSheet);
 }
@@ -158,8 +167,17 @@ function prepareSheets(ss: Spreadsheet, folderName: string): void {
   stage.hideSheet();
 }
 
-/** Starts a job on a folder (the menu command, after the prompt). Runs the first slice right away. */
-export function startMerge(ss: Spreadsheet, folderId: string, startedAt: number): SliceOutcome {
+/** What a merge is asked for. */
+export interface MergeRequest {
+  folderId: string;
+  quarter: Quarter;
+  year: number;
+  asOf: string | null;
+}
+
+/** Starts a job on a folder (from the merge dialog). Runs the first slice right away. */
+export function startMerge(ss: Spreadsheet, req: MergeRequest, startedAt: number): SliceOutcome {
+  const { folderId } = req;
   const folder = DriveApp.getFolderById(folderId);
   const folderName = folder.getName();
   const old = loadState();
@@ -176,7 +194,9 @@ export function startMerge(ss: Spreadsheet, folderId: string, startedAt: number)
     read: 0,
     failed: 0,
     batch: 0,
-    asOf: todayIso(),
+    quarter: req.quarter,
+    year: req.year,
+    asOf: req.asOf,
     triggerId: null,
     failedSlices: 0,
     expected: readExpected(ss),
@@ -382,7 +402,7 @@ function chunk(text: string): string[] {
 /** Merges the staged Grids and the failures into the province sheets; cleans up the job. */
 function finish(ss: Spreadsheet, state: MergeState): void {
   setStatus(ss, M.finishing, state);
-  const inputs: MergeInput[] = [];
+  const merge = startProvinceMerge({ quarter: state.quarter, year: state.year, asOf: state.asOf, expected: state.expected });
   if (state.listed > 0) {
     const queue = statusSheet(ss)!.getRange(QUEUE_FIRST_ROW, 1, state.listed, QUEUE_WIDTH).getValues();
     const stage = ss.getSheetByName(S.stageSheet);
@@ -397,19 +417,23 @@ function finish(ss: Spreadsheet, state: MergeState): void {
       const entry = best.get(k)!;
       if (b === entry.batch) entry.parts[Number(part)] = String(text);
     }
+    rows.length = 0;
     queue.forEach((row, index) => {
       const name = String(row[Q.name - 1]);
       const modified = new Date(String(row[Q.modified - 1]));
       const staged = best.get(index);
       if (String(row[Q.state - 1]) === S.stateRead && staged) {
-        inputs.push({ file: name, modified, grid: { ...decodeGrid(staged.parts.join("")), modified } });
+        // One file at a time: decoded, read into entries, added to the streaming roll-up, then dropped.
+        merge.addGrid(name, Number.isFinite(modified.getTime()) ? modified : null, decodeGrid(staged.parts.join("")));
+        best.delete(index);
       } else {
-        inputs.push({ file: name, modified, error: String(row[Q.note - 1] || M.notRead) });
+        merge.addFailure(name, String(row[Q.note - 1] || M.notRead));
       }
     });
   }
-  const spec = buildProvinceSpec(inputs, { expected: state.expected, asOf: state.asOf, folderName: state.folderName });
+  const { spec } = merge.finish();
   renderWorkbook(ss, spec, renderTexts());
+  removeEmptyDefaultSheets(ss);
   deleteTriggers(state);
   props().deleteProperty(STATE_KEY);
   const stage = ss.getSheetByName(S.stageSheet);

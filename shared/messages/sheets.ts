@@ -53,6 +53,13 @@ const dialogs = {
     closeIntro:
       "Chốt quý: lưu lại trạng thái của mọi nhiệm vụ tại ngày chốt số liệu vào một trang riêng, để các lần sửa sau không làm thay đổi số liệu đã báo cáo.",
     exportIntro: "Xuất các bảng số liệu báo cáo quý thành tệp để tải về máy.",
+    mergeIntro:
+      "Gộp sổ theo dõi của các đơn vị (bảng tính Google hoặc tệp .xlsx) trong một thư mục Google Drive thành các trang tổng hợp của tỉnh. Thư mục lớn được đọc dần, mỗi lần tối đa vài phút; tiến độ ghi ở trang \"Tình trạng gộp\".",
+    folderLabel: "Thư mục Google Drive (đường dẫn hoặc mã thư mục)",
+    folderPlaceholder: "https://drive.google.com/drive/folders/…",
+    restartLabel: "Dừng đợt gộp đang chạy dở (nếu có) và gộp lại từ đầu",
+    needFolder: "Hãy nhập đường dẫn hoặc mã thư mục Google Drive.",
+    expectedNote: "Danh sách đơn vị phải nộp: trang \"Danh sách đơn vị\" của bảng tính này (cột A), nếu có.",
     format: "Định dạng tệp",
     formatXlsx: "Excel (.xlsx) — bảng số liệu, khổ A4",
     formatCsv: "CSV (UTF-8) — dùng cho phần mềm khác",
@@ -60,6 +67,7 @@ const dialogs = {
     submitSummary: "Tổng hợp",
     submitClose: "Chốt quý",
     submitExport: "Xuất tệp",
+    submitMerge: "Gộp báo cáo",
     download: "Tải tệp về máy",
     downloadReady: "Tệp đã sẵn sàng:",
   },
@@ -134,14 +142,10 @@ export const sheetsChartMessages = {
 /** Messages of the Drive-folder merge (Gộp báo cáo các xã). */
 export const sheetsMergeMessages = {
   title: "Gộp báo cáo",
-  prompt:
-    "Dán đường dẫn (URL) hoặc mã (ID) của thư mục Google Drive chứa sổ theo dõi của các xã (bảng tính Google hoặc tệp .xlsx).",
-  expectedHint: (sheet: string) =>
-    `Nếu bảng tính này có trang "${sheet}" (tên các đơn vị phải nộp ở cột A), danh sách đơn vị chưa nộp sẽ được lập theo trang đó.`,
   badFolder: (text: string) => `Không nhận ra thư mục Drive: "${text}".`,
   folderNotFound: (id: string) => `Không mở được thư mục Drive "${id}" (không tồn tại hoặc bạn không có quyền xem).`,
   alreadyRunning: (done: number, total: number) =>
-    `Đang có một đợt gộp chạy dở (${done}/${total} tệp). Chọn "Có" để dừng đợt đó và bắt đầu lại, "Không" để nó chạy tiếp.`,
+    `Đang có một đợt gộp chạy dở (đã đọc ${done}/${total} tệp); nó sẽ tự chạy tiếp. Muốn bắt đầu lại thì đánh dấu ô "Dừng đợt gộp đang chạy dở" rồi bấm Gộp báo cáo.`,
   started: (name: string) => `Bắt đầu gộp thư mục "${name}".`,
   listing: (n: number) => `Đang liệt kê tệp trong thư mục: đã thấy ${n} tệp; sẽ tự chạy tiếp sau khoảng 1 phút.`,
   continuing: (done: number, total: number) =>

@@ -13,7 +13,7 @@ import { buildTracker } from "../../../shared/workbook/build-tracker.js";
 import { SHEET } from "../../../shared/workbook/layout.js";
 import { sheetsCommandMessages as M } from "../../../shared/messages/sheets.js";
 import { activeSpreadsheet, renderTexts, todayIso, withDocumentLock, type CommandResult } from "../host.js";
-import { renderWorkbook } from "../sheets/render.js";
+import { removeEmptyDefaultSheets, renderWorkbook } from "../sheets/render.js";
 
 /** What the create dialog sends. */
 export interface CreateRequest {
@@ -67,9 +67,6 @@ function isTrackerSheet(name: string): boolean {
   );
 }
 
-/** Default sheets of a new spreadsheet ("Sheet1", "Trang tính1"), removed when empty. */
-const DEFAULT_SHEET = /^(Sheet|Trang tính|Trang tính )\d+$/;
-
 /** Builds the tracker of the request's plan in the active spreadsheet. */
 export function createTracker(req: CreateRequest): CommandResult {
   const plan = planOfRequest(req);
@@ -84,11 +81,10 @@ export function createTracker(req: CreateRequest): CommandResult {
     renderWorkbook(ss, spec, renderTexts());
     // Remove what the new tracker does not replace: an old tracker's other sheets (when replacing) and the empty
     // default sheet of a new spreadsheet.
-    for (const sheet of ss.getSheets()) {
-      const name = sheet.getName();
-      if (keep.has(name)) continue;
-      if ((req.replace && isTrackerSheet(name)) || (DEFAULT_SHEET.test(name) && sheet.getLastRow() === 0)) ss.deleteSheet(sheet);
+    if (req.replace) {
+      for (const sheet of ss.getSheets()) if (!keep.has(sheet.getName()) && isTrackerSheet(sheet.getName())) ss.deleteSheet(sheet);
     }
+    removeEmptyDefaultSheets(ss);
     const warnings = plan.warnings.length;
     const message = M.createDone(plan.tasks.length, unit) + (warnings ? ` ${M.createWarnings(warnings)}` : "");
     return { ok: true, message };

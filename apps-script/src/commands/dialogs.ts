@@ -3,7 +3,7 @@ import { sheetsTitles } from "../../../shared/messages/sheets.js";
 import { defaultPeriod } from "./period.js";
 
 /** The modes of the period dialog, each answered by cchcRunPeriod. */
-export type PeriodMode = "summary" | "close" | "export";
+export type PeriodMode = "summary" | "close" | "export" | "merge";
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(v: unknown): string {
@@ -22,7 +22,7 @@ export function showPeriodDialog(mode: PeriodMode): void {
   const html = HtmlService.createHtmlOutputFromFile("period")
     .append(`<script>init(${scriptJson(config)});</script>`)
     .setWidth(520)
-    .setHeight(mode === "export" ? 460 : 400);
-  const title = mode === "summary" ? sheetsTitles.summary : mode === "close" ? sheetsTitles.closeQuarter : sheetsTitles.export;
+    .setHeight(mode === "export" ? 460 : mode === "merge" ? 560 : 400);
+  const title = { summary: sheetsTitles.summary, close: sheetsTitles.closeQuarter, export: sheetsTitles.export, merge: sheetsTitles.merge }[mode];
   SpreadsheetApp.getUi().showModalDialog(html, title);
 }

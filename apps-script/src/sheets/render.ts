@@ -336,3 +336,15 @@ export function renderWorkbook(ss: Spreadsheet, spec: WorkbookSpec, texts: Rende
   for (const s of spec.sheets) if (s.state !== "visible") sheets.get(s.name)!.hideSheet();
   return { sheets };
 }
+
+/** Default sheet names of a new spreadsheet ("Sheet1", "Trang tính1"). */
+const DEFAULT_SHEET = /^(Sheet|Trang tính|Trang tính )\d+$/;
+
+/** Deletes the empty default sheet(s) a new spreadsheet starts with, once real sheets exist. */
+export function removeEmptyDefaultSheets(ss: Spreadsheet): void {
+  const sheets = ss.getSheets();
+  if (sheets.length < 2) return;
+  for (const sheet of sheets) {
+    if (DEFAULT_SHEET.test(sheet.getName()) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) ss.deleteSheet(sheet);
+  }
+}
