@@ -2,7 +2,7 @@
  * Generates the office-format plan fixtures in test/fixtures/plans/ from the seeds. Needs LibreOffice (soffice)
  * and poppler (pdftoppm); the outputs are committed, so the tests need only Node.
  *
- *   npx tsx scripts/make-plan-fixtures.ts
+ *   npx tsx scripts/make-plan-fixtures.ts [--out DIR]
  *
  * For each table-bearing seed (000, 001, 003, 004) it renders the plan as HTML with a real table — the body
  * paragraphs, then the appendix table — and converts it with LibreOffice: HTML → .docx (Word), .docx → .pdf
@@ -25,7 +25,9 @@ import { markdownTables } from "../shared/plan/readers/markdown-table.js";
 import { cleanCell, fold, plainLine } from "../shared/plan/text.js";
 
 const ROOT = join(import.meta.dirname, "..");
-const OUT = join(ROOT, "test", "fixtures", "plans");
+// `--out DIR` writes elsewhere (the client tests render fresh copies to check the committed ones).
+const outArg = process.argv.indexOf("--out");
+const OUT = outArg > 0 && process.argv[outArg + 1] ? process.argv[outArg + 1]! : join(ROOT, "test", "fixtures", "plans");
 
 /** A plan to render: paragraphs before the table, the header rows, the body rows, paragraphs after. */
 interface PlanSpec {
@@ -212,10 +214,13 @@ ${paras(spec.after)}
 `;
 }
 
+/** LibreOffice profile of this run (parallel runs must not share one). */
+const LO_PROFILE = join(tmpdir(), `lo-fixtures-${process.pid}`);
+
 function soffice(args: string[], cwd: string): void {
   execFileSync(
     "soffice",
-    ["--headless", `-env:UserInstallation=file://${join(tmpdir(), "lo-fixtures")}`, ...args],
+    ["--headless", `-env:UserInstallation=file://${LO_PROFILE}`, ...args],
     { cwd, stdio: "pipe", timeout: 180_000 },
   );
 }
@@ -389,6 +394,7 @@ async function main(): Promise<void> {
   } finally {
     if (process.env.KEEP_WORK) process.stdout.write(`kept ${work}\n`);
     else rmSync(work, { recursive: true, force: true });
+    rmSync(LO_PROFILE, { recursive: true, force: true });
   }
 }
 
