@@ -38,8 +38,8 @@ export const summarySheetMessages = {
   totalsRows: {
     total: "Tổng số nhiệm vụ",
     done: "Đã hoàn thành",
-    doneOnTime: "   trong đó: đúng hạn",
-    doneLate: "   trong đó: quá hạn",
+    doneOnTime: "Trong đó: đúng hạn",
+    doneLate: "Trong đó: quá hạn",
     inProgress: "Đang thực hiện",
     notStarted: "Chưa triển khai",
     dropped: "Không thực hiện",
@@ -67,8 +67,8 @@ export const summarySheetMessages = {
   noArea: "(Chưa phân lĩnh vực)",
   noLead: "(Chưa có cơ quan chủ trì)",
   sumRow: "Tổng cộng",
-  listHeaders: ["STT", "Mã", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Hạn hoàn thành", "Trạng thái", "Tiến độ (%)", "Ghi chú"],
-  doneListHeaders: ["STT", "Mã", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Hạn hoàn thành", "Ngày hoàn thành", "Đánh giá", "Kết quả"],
+  listHeaders: ["STT", "Nội dung nhiệm vụ", "Mã", "Cơ quan chủ trì", "Hạn hoàn thành", "Trạng thái", "Tiến độ (%)", "Ghi chú"],
+  doneListHeaders: ["STT", "Nội dung nhiệm vụ", "Mã", "Cơ quan chủ trì", "Hạn hoàn thành", "Ngày hoàn thành", "Đánh giá", "Kết quả"],
   none: "Không có.",
   footer: "Trang &P/&N",
 } as const;

@@ -35,11 +35,12 @@ export interface CloseOptions {
 
 /**
  * A task's values as they stood on the as-of date: a task marked done after it was still being worked on
- * then, so its completion date and result are not part of the quarter.
+ * then, so its completion date, result and progress (its 100% came later; the figure on the cut-off day is
+ * unknown) are not part of the quarter.
  */
 export function snapshotAsOf(entry: Entry, asOf: IsoDate): Entry {
   if (entry.status === "Hoàn thành" && entry.completedOn !== null && entry.completedOn > asOf) {
-    return { ...entry, status: "Đang thực hiện", statusText: "Đang thực hiện", completedOn: null, result: null };
+    return { ...entry, status: "Đang thực hiện", statusText: "Đang thực hiện", completedOn: null, result: null, progress: null };
   }
   return { ...entry };
 }

@@ -264,6 +264,20 @@ function withNamespaces(ext: string, rootTag: string): string {
   return add.length ? ext.replace(/^<ext\b/, `<ext ${add.join(" ")}`) : ext;
 }
 
+/**
+ * Puts the children of <sheetPr> in the schema's order (tabColor, outlinePr, pageSetUpPr): exceljs writes
+ * outlinePr last when it loaded one (openpyxl and Excel write it), which schema validation rejects.
+ */
+export function sheetPrInOrder(xml: string): string {
+  return xml.replace(/<sheetPr\b([^>]*)>([\s\S]*?)<\/sheetPr>/, (whole, attributes: string, body: string) => {
+    const children = [...body.matchAll(/<(tabColor|outlinePr|pageSetUpPr)\b[^>]*\/>|<(tabColor|outlinePr|pageSetUpPr)\b[^>]*>[\s\S]*?<\/\2>/g)];
+    if (children.map((m) => m[0]).join("") !== body.trim()) return whole; // something else in there: leave it
+    const order = ["tabColor", "outlinePr", "pageSetUpPr"];
+    const sorted = [...children].sort((a, b) => order.indexOf(a[1] ?? a[2]!) - order.indexOf(b[1] ?? b[2]!));
+    return `<sheetPr${attributes}>${sorted.map((m) => m[0]).join("")}</sheetPr>`;
+  });
+}
+
 /** Kinds of package parts exceljs does not carry through a load and save, with their Vietnamese names. */
 const PART_KINDS: Array<[RegExp, string]> = [
   [/^xl\/charts\/chart[^/]*\.xml$/, "biểu đồ"],
@@ -281,7 +295,8 @@ const PART_KINDS: Array<[RegExp, string]> = [
  * Saving a loaded workbook with exceljs: puts back what it dropped from the original and reports what cannot be
  * put back. Restored verbatim on every original sheet: the <sheetProtection> element (exceljs forgets legacy
  * password hashes and spelled-out booleans) and worksheet extensions such as x14 data validations; the
- * workbook's <workbookProtection>. Parts exceljs has no model for (charts, pivot tables…) are listed in `lost`.
+ * workbook's <workbookProtection>. Sheet properties are put back in schema order. Parts exceljs has no model for
+ * (charts, pivot tables…) are listed in `lost`.
  */
 export function preserveOnSave(original: Uint8Array, saved: Uint8Array): PreserveResult {
   const before = unzipSync(original);
@@ -289,6 +304,15 @@ export function preserveOnSave(original: Uint8Array, saved: Uint8Array): Preserv
   const beforeParts = sheetParts(before);
   const afterParts = sheetParts(after);
   let changed = false;
+  for (const name of Object.keys(after)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = strFromU8(after[name]!);
+    const fixed = sheetPrInOrder(xml);
+    if (fixed !== xml) {
+      after[name] = strToU8(fixed);
+      changed = true;
+    }
+  }
   for (const [name, part] of beforeParts) {
     const outPart = afterParts.get(name);
     if (!outPart || !before[part] || !after[outPart]) continue;

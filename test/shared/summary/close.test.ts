@@ -64,7 +64,7 @@ describe("quarter close (chốt quý)", () => {
   it("records a task completed after the cut-off as still in progress", () => {
     const entries = readEntries(trackerGrid({ rows: ROWS }), { asOf: today }).entries!;
     const nine = entries.rows.find((e) => e.id === "9")!;
-    expect(snapshotAsOf(nine, "2026-09-14")).toMatchObject({ status: "Đang thực hiện", completedOn: null, result: null });
+    expect(snapshotAsOf(nine, "2026-09-14")).toMatchObject({ status: "Đang thực hiện", completedOn: null, result: null, progress: null });
     expect(snapshotAsOf(nine, "2026-09-15")).toEqual(nine);
   });
 
