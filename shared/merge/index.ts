@@ -1,0 +1,5 @@
+/** Merge: many units' trackers → the province roll-up and the province workbook. */
+export * from "./schema.js";
+export * from "./rollup.js";
+export * from "./province-workbook.js";
+export * from "./province-read.js";
