@@ -11,3 +11,5 @@ export * from "./addin.js";
 export * from "./workbook.js";
 export * from "./sheets.js";
 export * from "./plan-files.js";
+export * from "./merge.js";
+export * from "./export.js";
