@@ -281,6 +281,10 @@ describe("LibreOffice computes Đánh giá for rows filled by openpyxl", () => {
     const r = run(PYTHON, [path.join(py, "fill_tracker.py"), files.get(province)!, later, laterJson]);
     if (r.status !== 0) throw new Error(r.stderr);
     inputs.push(later);
+    // The tracker exactly as written (no other program in between): LibreOffice must open it as it is.
+    const pristine = path.join(filledDir, "pristine.xlsx");
+    copyFileSync(files.get(province)!, pristine);
+    inputs.push(pristine);
     const csvDir = path.join(work, "csv");
     mkdirSync(csvDir, { recursive: true });
     soffice(["--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', "--outdir", csvDir, ...inputs], filledDir);
@@ -325,6 +329,16 @@ describe("LibreOffice computes Đánh giá for rows filled by openpyxl", () => {
     expect(got.get(unfilledPastDue!.id)).toBe("Quá hạn");
     expect(got.get(unfilledFuture!.id)).toBe("Trong hạn");
     expect(inProgress).toBeDefined();
+  });
+
+  it("opens the tracker as written and shows each task's evaluation at the as-of date", () => {
+    const plan = plans.get(seeds.find((s) => s.startsWith("001"))!)!;
+    const got = evaluations("pristine");
+    expect([...got.keys()]).toEqual(plan.tasks.map((t) => t.id));
+    for (const t of plan.tasks) expect(got.get(t.id), t.id).toBe(evaluateTask({ status: null, due: t.deadline.due, completedOn: null }, AS_OF));
+    const asOfRow = csv.get("pristine")!.find((r) => r[0] === "Đánh giá tính đến ngày:");
+    // Unformatted CSV export writes dates in LibreOffice's locale order.
+    expect(asOfRow?.[colIndex("evaluation")]).toMatch(/^(09\/14\/2026|14\/09\/2026|2026-09-14)$/);
   });
 
   it("re-evaluates every row against the as-of cell when the date changes", () => {
