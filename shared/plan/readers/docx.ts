@@ -6,11 +6,14 @@
 import { UnusableInputError } from "../../errors.js";
 import { planFileMessages as M } from "../../messages/plan-files.js";
 import { squareRows, tidyCellText, type DocBlock, type ExtractedDocument } from "./document.js";
+import { emptyNumbering, nextLabel, readNumbering, type Numbering } from "./docx-numbering.js";
 import { attr, localName, xmlTokens, XmlSyntaxError } from "./xml.js";
 import { checkInputSize, looksLikeOle2, partText, unzipParts, type ZipLimits } from "./zip.js";
 
 const KIND = "Word (.docx)";
 const MAIN_PART = "word/document.xml";
+const NUMBERING_PART = "word/numbering.xml";
+const STYLES_PART = "word/styles.xml";
 
 /** A cell as written in the XML, before merges are expanded. */
 interface RawCell {
@@ -37,11 +40,23 @@ const SKIPPED = new Set(["del", "moveFrom", "delText", "instrText", "Fallback", 
 export function extractDocx(bytes: Uint8Array, fileName: string, limits?: ZipLimits): ExtractedDocument {
   checkInputSize(bytes, fileName);
   if (looksLikeOle2(bytes)) throw new UnusableInputError(M.legacyFormat(fileName, ".doc", ".docx"), { file: fileName });
-  const parts = unzipParts(bytes, fileName, KIND, (n) => n === MAIN_PART, limits);
+  const parts = unzipParts(bytes, fileName, KIND, (n) => n === MAIN_PART || n === NUMBERING_PART || n === STYLES_PART, limits);
   const main = parts.get(MAIN_PART);
   if (!main) throw new UnusableInputError(M.missingPart(fileName, KIND, MAIN_PART), { file: fileName });
+  const text = (name: string) => {
+    const part = parts.get(name);
+    return part ? partText(part) : null;
+  };
+  let numbering: Numbering;
   try {
-    return { blocks: walkDocument(partText(main)), warnings: [] };
+    numbering = readNumbering(text(NUMBERING_PART), text(STYLES_PART));
+  } catch (e) {
+    // Broken list definitions cost the list labels, not the document.
+    if (!(e instanceof XmlSyntaxError)) throw e;
+    numbering = emptyNumbering();
+  }
+  try {
+    return { blocks: walkDocument(partText(main), numbering), warnings: [] };
   } catch (e) {
     if (e instanceof XmlSyntaxError) {
       throw new UnusableInputError(M.badXml(fileName, MAIN_PART, e.message), { file: fileName }, e);
@@ -50,9 +65,17 @@ export function extractDocx(bytes: Uint8Array, fileName: string, limits?: ZipLim
   }
 }
 
-function walkDocument(xml: string): DocBlock[] {
+/** A paragraph's list membership, read from its properties (w:pPr). */
+interface ParaProps {
+  style?: string;
+  numId?: string;
+  ilvl: number;
+}
+
+function walkDocument(xml: string, numbering: Numbering): DocBlock[] {
   const blocks: DocBlock[] = [];
   const paras: string[] = []; // open paragraphs; a text box inside a paragraph nests one
+  const props: ParaProps[] = []; // parallel to paras
   const paraCellDepth: number[] = []; // how many tables were open when each paragraph began
   const tables: TableState[] = [];
   const stack: string[] = []; // local names of open elements, to check well-formedness
@@ -61,6 +84,7 @@ function walkDocument(xml: string): DocBlock[] {
   let runDepth = 0;
   let tcPrDepth = 0;
   let trPrDepth = 0;
+  let pPrDepth = 0;
   let sawBody = false;
 
   const appendText = (s: string) => {
@@ -77,11 +101,14 @@ function walkDocument(xml: string): DocBlock[] {
       if (name === "body") sawBody = true;
       // Cell and row properties sit inside SKIPPED-looking containers, so read them before skipping.
       if (tcPrDepth > 0 || trPrDepth > 0) readProperty(name, tok.attrs, tables, tcPrDepth > 0);
+      // Depth 1 only: a pPr nested in w:pPrChange holds the properties before a tracked change.
+      if (pPrDepth === 1 && props.length > 0) readParaProperty(name, tok.attrs, props[props.length - 1]!);
       if (skipDepth > 0 || SKIPPED.has(name)) {
         if (!tok.selfClosing) {
           skipDepth++;
           stack.push(name);
           if (name === "trPr") trPrDepth++;
+          if (name === "pPr") pPrDepth++;
         }
         continue;
       }
@@ -90,6 +117,7 @@ function walkDocument(xml: string): DocBlock[] {
         case "p":
           if (!tok.selfClosing) {
             paras.push("");
+            props.push({ ilvl: 0 });
             paraCellDepth.push(tables.length);
           }
           break;
@@ -135,6 +163,7 @@ function walkDocument(xml: string): DocBlock[] {
     if (skipDepth > 0) {
       skipDepth--;
       if (name === "trPr") trPrDepth--;
+      if (name === "pPr") pPrDepth--;
       continue;
     }
     switch (name) {
@@ -148,7 +177,10 @@ function walkDocument(xml: string): DocBlock[] {
         tcPrDepth--;
         break;
       case "p": {
-        const text = paras.pop() ?? "";
+        let text = paras.pop() ?? "";
+        const pp = props.pop() ?? { ilvl: 0 };
+        const label = nextLabel(numbering, pp.numId, pp.ilvl, pp.style);
+        if (label) text = `${label} ${text}`;
         const depth = paraCellDepth.pop() ?? 0;
         const t = tables[depth - 1];
         if (depth > 0 && t?.cell) t.cell.paras.push(text);
@@ -184,6 +216,13 @@ function walkDocument(xml: string): DocBlock[] {
   }
   if (stack.length > 0 || !sawBody) throw new XmlSyntaxError(sawBody ? "document.xml is cut off" : "no <w:body>");
   return blocks;
+}
+
+/** Reads a paragraph's style and list membership (w:pStyle, w:numPr). */
+function readParaProperty(name: string, attrs: Record<string, string>, pp: ParaProps): void {
+  if (name === "pStyle") pp.style = attr(attrs, "val");
+  else if (name === "numId") pp.numId = attr(attrs, "val");
+  else if (name === "ilvl") pp.ilvl = Math.max(0, Math.min(8, Number(attr(attrs, "val") ?? 0) || 0));
 }
 
 /** Reads gridSpan/vMerge (cell properties) and gridBefore (row properties) into the open table. */

@@ -88,6 +88,75 @@ describe("extractDocx", () => {
   });
 });
 
+describe("automatic numbering (word/numbering.xml)", () => {
+  const lvl = (ilvl: number, fmt: string, text: string, start = 1) =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+  const numbering =
+    `<w:numbering ${W}>` +
+    `<w:abstractNum w:abstractNumId="0">${lvl(0, "upperRoman", "%1.")}${lvl(1, "decimal", "%2.")}${lvl(2, "lowerLetter", "%3)")}${lvl(3, "bullet", "\uF0B7")}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="1">${lvl(0, "decimal", "%1")}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="2">${lvl(0, "decimal", "%1.")}${lvl(1, "decimal", "%1.%2")}</w:abstractNum>` +
+    `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+    `<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+    `<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>` +
+    `<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>` +
+    `</w:numbering>`;
+  const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style></w:styles>`;
+  const np = (text: string, numId: string, ilvl = 0) =>
+    `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const sp = (text: string, style: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const parts = { "word/numbering.xml": numbering, "word/styles.xml": styles };
+
+  it("puts the list labels Word draws in front of paragraphs: sections, sub-items, letters, bullets", () => {
+    const body =
+      np("MỤC ĐÍCH, YÊU CẦU", "1") +
+      np("NỘI DUNG", "1") +
+      np("Cải cách thể chế", "1", 1) +
+      np("Mục tiêu", "1", 2) +
+      np("100% văn bản được rà soát", "1", 3) +
+      np("Nhiệm vụ", "1", 2) +
+      np("Cải cách TTHC", "1", 1) +
+      np("Mục tiêu", "1", 2) +
+      sp("TỔ CHỨC THỰC HIỆN", "MyHeading") +
+      np("Tổ chức triển khai", "4") +
+      np("Phân công", "4", 1) +
+      `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>không đánh số</w:t></w:r></w:p>`;
+    expect(paragraphs(extractDocx(docx(body, parts), "a.docx").blocks)).toEqual([
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "II. NỘI DUNG",
+      "1. Cải cách thể chế",
+      "a) Mục tiêu",
+      "- 100% văn bản được rà soát",
+      "b) Nhiệm vụ",
+      "2. Cải cách TTHC",
+      "a) Mục tiêu",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Tổ chức triển khai",
+      "1.1 Phân công",
+      "không đánh số",
+    ]);
+  });
+
+  it("numbers an STT column kept as a list, and a restarted list starts again", () => {
+    const row = (n: string, numId: string) => `<w:tr>${tc(np("", numId))}${tc(p(n))}</w:tr>`;
+    const body = `<w:tbl>${row("Việc một", "2")}${row("Việc hai", "2")}${row("Việc ba", "2")}</w:tbl>${np("lại từ đầu", "3")}`;
+    const doc = extractDocx(docx(body, parts), "a.docx");
+    expect(tables(doc.blocks)).toEqual([
+      [
+        ["1", "Việc một"],
+        ["2", "Việc hai"],
+        ["3", "Việc ba"],
+      ],
+    ]);
+    expect(paragraphs(doc.blocks)).toEqual(["1 lại từ đầu"]);
+  });
+
+  it("reads the document without labels when numbering.xml is broken", () => {
+    const body = np("Mục", "1");
+    expect(paragraphs(extractDocx(docx(body, { "word/numbering.xml": "<w:numbering><w:abstractNum" }), "a.docx").blocks)).toEqual(["Mục"]);
+  });
+});
+
 describe("unusable Word files", () => {
   const expectUnusable = (fn: () => unknown, message: string) => {
     try {
