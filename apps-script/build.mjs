@@ -117,6 +117,27 @@ export function fillTemplate(html, texts, file) {
   });
 }
 
+/**
+ * The export dialog's browser bundle (renders .docx in the browser): minified, as a classic script, with "</script"
+ * escaped so that it can sit inside a <script> element.
+ */
+async function clientDocxBundle() {
+  const result = await build({
+    entryPoints: [path.join(HERE, "src/client/docx-entry.ts")],
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2019",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+    charset: "utf8",
+    write: false,
+    plugins: [stubNodeOnly],
+  });
+  return result.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
+}
+
 /** Builds apps-script/dist (or `outDir`); returns the output paths and the exported global names. */
 export async function buildAppsScript({ outDir = path.join(HERE, "dist") } = {}) {
   const names = await exportNames();
@@ -137,9 +158,14 @@ export async function buildAppsScript({ outDir = path.join(HERE, "dist") } = {})
   await write("appsscript.json", await readFile(path.join(HERE, "appsscript.json"), "utf8"));
   const texts = await dialogTexts();
   const htmlDir = path.join(HERE, "src/dialogs");
+  const filled = new Map();
   for (const name of (await readdir(htmlDir)).filter((n) => n.endsWith(".html")).sort()) {
-    await write(name, fillTemplate(await readFile(path.join(htmlDir, name), "utf8"), texts, name));
+    filled.set(name, fillTemplate(await readFile(path.join(htmlDir, name), "utf8"), texts, name));
+    await write(name, filled.get(name));
   }
+  // The export dialog is the period dialog plus the browser bundle that writes .docx files.
+  const docx = await clientDocxBundle();
+  await write("export.html", filled.get("period.html").replace("</body>", () => `<script>${docx}</script>\n</body>`));
   return { outDir, files: written, exports: names };
 }
 

@@ -69,6 +69,7 @@ const dialogs = {
     submitExport: "Xuất tệp",
     submitMerge: "Gộp báo cáo",
     download: "Tải tệp về máy",
+    building: "Đang tạo tệp Word…",
     downloadReady: "Tệp đã sẵn sàng:",
   },
 } as const;
@@ -177,6 +178,22 @@ export const sheetsMergeSheetMessages = {
   stateQueued: "chờ đọc",
   stateRead: "đã đọc",
   stateFailed: "lỗi",
+} as const;
+
+/** Messages of the export (Xuất báo cáo). */
+export const sheetsExportMessages = {
+  badFormat: (text: string) => `Định dạng tệp không hợp lệ: "${text}" (xlsx, csv hoặc docx).`,
+  /** A file name without diacritics or spaces, so that every system keeps it as is. */
+  fileName: (quarter: number, year: number, unit: string | null, ext: string) => {
+    const slug = (unit ?? "tinh")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d")
+      .replace(/Đ/g, "D")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    return `Bao-cao-CCHC-Quy-${["I", "II", "III", "IV"][quarter - 1]}-${year}-${slug || "don-vi"}.${ext}`;
+  },
 } as const;
 
 /** Messages of the .xlsx reader used inside Apps Script (apps-script/src/drive/xlsx-grid.ts). */

@@ -107,7 +107,7 @@ describe("clasp files", () => {
     });
     const status = JSON.parse(stdout.trim().split("\n").pop()!) as { filesToPush: string[] };
     expect(status.filesToPush.sort()).toEqual(
-      ["apps-script/dist/Code.js", "apps-script/dist/appsscript.json", "apps-script/dist/create.html", "apps-script/dist/period.html"].sort(),
+      ["Code.js", "appsscript.json", "create.html", "export.html", "period.html"].map((f) => `apps-script/dist/${f}`).sort(),
     );
   }, 90_000);
 
@@ -122,16 +122,18 @@ describe("clasp files", () => {
 describe("dialogs", () => {
   it("have every placeholder filled and call only global functions of the bundle", async () => {
     const htmlFiles = (await readdir(outDir)).filter((f) => f.endsWith(".html"));
-    expect(htmlFiles.sort()).toEqual(["create.html", "period.html"]);
+    expect(htmlFiles.sort()).toEqual(["create.html", "export.html", "period.html"]);
     for (const f of htmlFiles) {
       const html = await readFile(path.join(outDir, f), "utf8");
-      expect(html).not.toMatch(/\{\{/);
+      expect(html).not.toMatch(/\{\{(json:)?[\w.]+\}\}/);
       expect(html).toMatch(/lang="vi"/);
       const called = [...html.matchAll(/\.(cchc\w+)\(/g)].map((m) => m[1]!);
       expect(called.length).toBeGreaterThan(0);
       for (const name of called) expect(exportsList).toContain(name);
-      // The scripts parse.
-      for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) expect(() => new vm.Script(m[1]!)).not.toThrow();
+      // The scripts parse, and nothing inside them closes the <script> element early.
+      const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+      for (const script of scripts) expect(() => new vm.Script(script)).not.toThrow();
+      expect(scripts.join("").length).toBeGreaterThan(html.length / (f === "export.html" ? 2 : 10));
     }
   });
 

@@ -19,7 +19,8 @@ export function showCreateDialog(): void {
 /** Shows the period dialog in one of its modes, preset to the current reporting quarter. */
 export function showPeriodDialog(mode: PeriodMode): void {
   const config = { mode, ...defaultPeriod() };
-  const html = HtmlService.createHtmlOutputFromFile("period")
+  // The export dialog is the period dialog with the browser code that writes .docx files (built as export.html).
+  const html = HtmlService.createHtmlOutputFromFile(mode === "export" ? "export" : "period")
     .append(`<script>init(${scriptJson(config)});</script>`)
     .setWidth(520)
     .setHeight(mode === "export" ? 460 : mode === "merge" ? 560 : 400);
