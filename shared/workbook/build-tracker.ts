@@ -18,10 +18,10 @@
 import type { Plan, Task } from "../plan/schema.js";
 import { planId as computePlanId } from "../plan/index.js";
 import { workbookMessages as M } from "../messages/workbook.js";
-import { absCellRef, colLetter, quoteSheet, rangeRef, sheetRangeRef } from "./a1.js";
+import { colLetter, rangeRef, sheetRangeRef } from "./a1.js";
 import { isoToSerial, isoToVi } from "./dates.js";
 import { evaluateTask, evaluationFormula } from "./evaluation.js";
-import { fitRowHeights } from "./row-height.js";
+import { estimateRowHeight, fitRowHeights } from "./row-height.js";
 import {
   AREAS,
   AS_OF_NAME,
@@ -38,7 +38,6 @@ import {
 } from "./layout.js";
 import type { CellSpec, ConditionalFormatSpec, RowSpec, SheetSpec, ValidationSpec, WorkbookSpec } from "./spec.js";
 import {
-  DATE_FORMAT,
   EVALUATION_STYLES,
   LATE_STYLE,
   OVERDUE_STYLE,
@@ -61,7 +60,10 @@ export const TASK_HEADER_ROW = 4;
 /** First task (or group) row of Nhiệm vụ (1-based). */
 export const TASK_FIRST_ROW = TASK_HEADER_ROW + 1;
 
-/** Where the as-of date sits on Hướng dẫn (1-based row and column); the defined name AS_OF_NAME points here. */
+/**
+ * Where the as-of date sits on Hướng dẫn (1-based row and column; column C, after the facts of rows 4–9); the
+ * defined name AS_OF_NAME points here.
+ */
 export const GUIDE_AS_OF = { row: 10, col: 3 } as const;
 
 /** Columns of the Danh mục sheet (1-based) and the first value row (row 1 holds the list titles). */
@@ -285,11 +287,10 @@ function guideSheet(plan: Plan, opts: TrackerOptions, window: { min: string; max
   fact(7, M.labelYear, cell(opts.year, S.guideNumber));
   fact(8, M.labelPeriod, cell(M.period(isoToVi(plan.period.from), isoToVi(plan.period.to)), S.guideValue));
   fact(9, M.labelTaskCount, cell(plan.tasks.length, S.guideNumber));
-  if (GUIDE_AS_OF.row !== 10 || GUIDE_AS_OF.col !== 3) throw new Error("Hướng dẫn layout and GUIDE_AS_OF disagree");
-  fact(10, M.labelAsOf, dateCell(opts.asOf, S.guideAsOf));
-  put(11, [null, null, cell(M.asOfNote, S.guideNote)]);
+  fact(GUIDE_AS_OF.row, M.labelAsOf, dateCell(opts.asOf, S.guideAsOf));
+  put(GUIDE_AS_OF.row + 1, [null, null, cell(M.asOfNote, S.guideNote)]);
 
-  let r = 13;
+  let r = GUIDE_AS_OF.row + 3;
   put(r++, [null, cell(M.howToTitle, S.guideSection)], 22);
   M.howToSteps.forEach((step, i) => put(r++, [null, cell(M.stepLabel(i + 1), S.guideLabel), cell(step, S.guideValue)]));
   r++;
@@ -311,7 +312,7 @@ function guideSheet(plan: Plan, opts: TrackerOptions, window: { min: string; max
   const lastRow = r - 1;
   for (let i = 0; i < lastRow; i++) rows[i] ??= { cells: [] };
 
-  const asOfCell = absCellRef(GUIDE_AS_OF.row, GUIDE_AS_OF.col).replace(/\$/g, "");
+  const asOfCell = rangeRef(GUIDE_AS_OF.row, GUIDE_AS_OF.col, GUIDE_AS_OF.row, GUIDE_AS_OF.col);
   return {
     name: SHEET.guide,
     state: "visible",
@@ -420,7 +421,9 @@ function tasksSheet(
   asOfRow[evalCol - 1] = cell({ kind: "formula", formula: AS_OF_NAME, result: isoToSerial(opts.asOf) }, S.asOfValue);
   rows.push({ cells: asOfRow, height: 18 });
   merges.push(`A3:${colLetter(evalCol - 1)}3`);
-  rows.push({ cells: TASK_COLUMNS.map((c) => cell(c.header, S.header)), height: 32 });
+  const headerCells = TASK_COLUMNS.map((c) => cell(c.header, S.header));
+  const headerHeight = estimateRowHeight(headerCells, TASK_COLUMNS.map((c) => c.width), trackerStyles()) ?? 0;
+  rows.push({ cells: headerCells, height: Math.max(32, headerHeight) });
 
   const taskRows: number[] = [];
   lines.forEach((line, i) => {
@@ -592,11 +595,3 @@ function metaSheet(plan: Plan, opts: TrackerOptions): SheetSpec {
     protection: {},
   };
 }
-
-/** The formula text of the as-of reference used by the Đánh giá formulas (for hosts without defined names). */
-export function asOfAbsoluteRef(): string {
-  return `${quoteSheet(SHEET.guide)}!${absCellRef(GUIDE_AS_OF.row, GUIDE_AS_OF.col)}`;
-}
-
-/** The date format of the tracker's date cells. */
-export const TRACKER_DATE_FORMAT = DATE_FORMAT;

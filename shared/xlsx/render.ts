@@ -78,6 +78,9 @@ export async function renderWorkbook(spec: WorkbookSpec, opts: RenderOptions = {
  * else in the workbook is kept. Excel recalculates formulas on open.
  */
 export function renderSheetsInto(wb: ExcelJS.Workbook, spec: WorkbookSpec, opts: RenderIntoOptions = {}): void {
+  // The sheet active before: new sheets shift tab indexes, so remember it by name.
+  const activeTab = wb.views?.[0]?.activeTab;
+  const wasActive = activeTab !== undefined ? wb.worksheets[activeTab]?.name : undefined;
   let previous: ExcelJS.Worksheet | undefined;
   for (const sheet of spec.sheets) {
     const existing = wb.getWorksheet(sheet.name);
@@ -99,7 +102,7 @@ export function renderSheetsInto(wb: ExcelJS.Workbook, spec: WorkbookSpec, opts:
     wb.definedNames.add(dn.ref, dn.name);
   }
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-  selectActiveSheet(wb, spec.activeSheet);
+  selectActiveSheet(wb, spec.activeSheet ?? wasActive);
 }
 
 /** Writes a workbook to .xlsx bytes, with the post-processing exceljs cannot do (see the file comment). */
@@ -141,11 +144,8 @@ function placeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, where: Placemen
 function selectActiveSheet(wb: ExcelJS.Workbook, name: string | undefined): void {
   const sheets = wb.worksheets;
   const visible = (w: ExcelJS.Worksheet) => w.state === "visible" || w.state === undefined;
-  const currentIndex = wb.views?.[0]?.activeTab;
-  let active =
-    (name !== undefined ? sheets.find((w) => w.name === name && visible(w)) : undefined) ??
-    (currentIndex !== undefined ? sheets[currentIndex] : undefined);
-  if (!active || !visible(active)) active = sheets.find(visible);
+  let active = name !== undefined ? sheets.find((w) => w.name === name && visible(w)) : undefined;
+  if (!active) active = sheets.find(visible);
   if (!active) return;
   const activeTab = sheets.indexOf(active);
   const firstSheet = sheets.findIndex(visible);

@@ -196,10 +196,12 @@ describe("renderSheetsInto: a loaded tracker", () => {
     expect(again.getWorksheet(SHEET.tasks)!.getCell("A1").value).toBe("mới");
   });
 
-  it("puts new sheets before a named sheet", async () => {
-    const wb = await load(await renderWorkbook(buildTracker(appendixPlan, opts)));
+  it("puts new sheets before a named sheet and keeps the active sheet when the fragment names none", async () => {
+    const tracker = buildTracker(appendixPlan, opts);
+    const wb = await load(await renderWorkbook({ ...tracker, activeSheet: SHEET.tasks }));
     renderSheetsInto(wb, fragment([extraSheet("A", "a"), extraSheet("B", "b")]), { before: SHEET.tasks });
     expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET.guide, "A", "B", SHEET.tasks, SHEET.lists, SHEET.meta]);
+    expect(parts(await writeWorkbook(wb))["xl/workbook.xml"]).toMatch(/activeTab="3"/);
   });
 
   it("uses a low spin count when a sheet has a password", async () => {
