@@ -18,6 +18,7 @@ import { apiSpreadsheetToGrid, SHEETS_FIELDS, type ApiSpreadsheet } from "./driv
 import { xlsxToGrid } from "./drive/xlsx-grid.js";
 import { errorMessage, renderTexts } from "./host.js";
 import { startProvinceMerge } from "./merge-core.js";
+import { parseExpectedUnits } from "../../shared/merge/rollup.js";
 import type { Quarter } from "../../shared/summary/periods.js";
 import { isDerivedSheet } from "./commands/tracker.js";
 import { removeEmptyDefaultSheets, renderWorkbook } from "./sheets/render.js";
@@ -75,8 +76,6 @@ export interface MergeState {
   asOf: string | null;
   triggerId: string | null;
   failedSlices: number;
-  /** Expected unit names (from the Danh sách đơn vị sheet); null when the sheet is absent. */
-  expected: string[] | null;
 }
 
 /** What a slice did. */
@@ -199,7 +198,6 @@ export function startMerge(ss: Spreadsheet, req: MergeRequest, startedAt: number
     asOf: req.asOf,
     triggerId: null,
     failedSlices: 0,
-    expected: readExpected(ss),
   };
   saveState(state);
   setStatus(ss, M.started(folderName), state);
@@ -225,14 +223,18 @@ export function continueMerge(ss: Spreadsheet, startedAt: number): SliceOutcome 
   return runSlice(ss, state, startedAt);
 }
 
-/** The expected unit names: column A of the Danh sách đơn vị sheet, if the user made one. */
+/**
+ * The expected unit names: column A of the Danh sách đơn vị sheet, if the user made one. Read when the merge
+ * finishes (a list of thousands of names would not fit in the state property).
+ */
 function readExpected(ss: Spreadsheet): string[] | null {
   const sheet = ss.getSheetByName(S.expectedSheet);
   if (!sheet) return null;
   const values = sheet.getDataRange().getValues();
   const names = values.map((r) => String(r[0] ?? "").trim()).filter((v) => v !== "");
   if (names.length > 0 && names[0] === S.expectedHeader) names.shift();
-  return names;
+  // The same reading as the command line's --expect file: numbering, comments and spelling variants are handled.
+  return parseExpectedUnits(names.join("\n"));
 }
 
 /** Runs one slice of the job from its current phase, and schedules the next slice if it is not finished. */
@@ -402,7 +404,7 @@ function chunk(text: string): string[] {
 /** Merges the staged Grids and the failures into the province sheets; cleans up the job. */
 function finish(ss: Spreadsheet, state: MergeState): void {
   setStatus(ss, M.finishing, state);
-  const merge = startProvinceMerge({ quarter: state.quarter, year: state.year, asOf: state.asOf, expected: state.expected });
+  const merge = startProvinceMerge({ quarter: state.quarter, year: state.year, asOf: state.asOf, expected: readExpected(ss) });
   if (state.listed > 0) {
     const queue = statusSheet(ss)!.getRange(QUEUE_FIRST_ROW, 1, state.listed, QUEUE_WIDTH).getValues();
     const stage = ss.getSheetByName(S.stageSheet);

@@ -3,12 +3,15 @@
  * sub-menu, the check, the quarterly summary (with its charts) and the quarter close — each with a number of service
  * calls that does not depend on the number of tasks.
  */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TASK_COLUMNS } from "../../shared/workbook/layout.js";
 import { buildBundle, createHost, type FakeHost } from "./fakes/host.js";
 import type { FakeSheet } from "./fakes/spreadsheet.js";
 import { planWithTasks, seedText } from "./plans.js";
 
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/plans");
 let outDir = "";
 beforeAll(async () => {
   ({ outDir } = await buildBundle("gas-commands"));
@@ -98,15 +101,28 @@ describe("creating a tracker", () => {
     expect(pdf.message).toContain("PDF");
   });
 
-  it.each([23, 500])("makes the same service calls for %i tasks", async (n) => {
+  it.each([
+    ["001.docx", 23],
+    ["004-appendix.xlsx", 50],
+  ])("reads an uploaded Word or Excel plan (%s) inside Apps Script", async (file, tasks) => {
     const host = await createHost(outDir);
-    host.log.reset();
-    host.call("cchcCreateTracker", { text: planWithTasks(n) });
-    const base = await createHost(outDir);
-    base.log.reset();
-    base.call("cchcCreateTracker", { text: planWithTasks(23) });
-    expect(host.log.snapshot()).toEqual(base.log.snapshot());
-    expect(host.log.total).toBeLessThan(400);
+    const base64 = (await readFile(path.join(FIXTURES, file))).toString("base64");
+    const r = host.call("cchcCreateTracker", { fileName: file, base64 }) as { ok: boolean; message: string };
+    expect(r.ok, r.message).toBe(true);
+    expect(r.message).toContain(`${tasks} nhiệm vụ`);
+  });
+
+  it("makes the same service calls for a 23-task and a 500-task plan", async () => {
+    const calls = async (n: number) => {
+      const host = await createHost(outDir);
+      host.log.reset();
+      host.call("cchcCreateTracker", { text: planWithTasks(n) });
+      expect(tasksSheet(host)._lastRow()).toBe(FIRST + n - 1);
+      return host.log.snapshot();
+    };
+    const small = await calls(23);
+    expect(await calls(500)).toEqual(small);
+    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(400);
   });
 });
 
