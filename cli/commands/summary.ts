@@ -93,13 +93,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const today = localToday(io.now());
   const bytes = await readInputFile(file);
   const wb = await loadXlsx(bytes, { file });
+  // A sheet without <sheetViews> (valid; some writers omit it) loads with views = null, which the renderer's
+  // tab selection does not expect.
+  for (const ws of wb.worksheets) if (!Array.isArray(ws.views)) ws.views = [];
   // Completion dates are checked against today: a summary of a past quarter legitimately has later completions.
   let { entries, findings } = readEntries(workbookToGrid(wb, { file }), { asOf: today });
   const errors = () => findings.filter((f) => f.severity === "error").length;
   const report = () => {
     if (findings.length === 0) return;
     const out = v.json ? io.err : io.out;
-    out(M.findingsTitle(errors(), findings.length - errors()) + "\n");
+    out(M.findingsTitle(file, errors(), findings.length - errors()) + "\n");
     printFindings(findings, { ...io, out });
   };
   if (blocking(findings, entries)) {
@@ -109,7 +112,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const year = v.year !== undefined ? Number(v.year) : entries!.meta.year;
-  if (year === null) throw new UsageError(M.yearUnknown);
+  if (year === null) {
+    report();
+    throw new UsageError(M.yearUnknown(file));
+  }
 
   const notes: string[] = [];
   if (v.close) {

@@ -325,7 +325,8 @@ function readRow(ctx: RowContext, r: number, out: FindingList): Entry {
   }
   for (const c of TASK_COLUMNS) {
     const v = get(c.key);
-    if (typeof v === "string" && v.length > MAX_CELL_TEXT) warn("textTooLong", c.key, F.textTooLong.message(v.length), F.textTooLong.hint());
+    // Excel cuts (and offers to "repair") longer cells, so the file is wrong even if the figures are not.
+    if (typeof v === "string" && v.length > MAX_CELL_TEXT) err("textTooLong", c.key, F.textTooLong.message(v.length), F.textTooLong.hint());
   }
   for (const k of FREE_TEXT_KEYS) {
     const v = get(k);

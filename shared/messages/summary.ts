@@ -93,7 +93,7 @@ export const summaryMessages = {
   quarterRequired: "Cần chọn quý: --quarter 1, 2, 3 hoặc 4.",
   badQuarter: (text: string) => `Quý "${text}" không hợp lệ (chỉ 1, 2, 3 hoặc 4).`,
   badYear: (text: string) => `Năm "${text}" không hợp lệ.`,
-  yearUnknown: "Không biết năm của sổ theo dõi (thiếu _meta): hãy ghi rõ --year.",
+  yearUnknown: (file: string) => `Không biết năm của sổ theo dõi ${file} (thiếu trang _meta): hãy ghi rõ --year.`,
   outputConflict: "Chỉ dùng một trong hai: -o <tệp> hoặc --in-place.",
   cannotSummarise: (file: string) => `Không tổng hợp được ${file}: sổ theo dõi có lỗi nghiêm trọng (xem danh sách bên dưới).`,
   wroteSummary: (file: string, sheet: string) => `Đã ghi trang "${sheet}" vào ${file}.`,
@@ -125,6 +125,6 @@ export const summaryMessages = {
   noneList: "không có",
   notWritten: "Chưa ghi vào tệp: thêm -o <tệp.xlsx> để ghi trang tổng hợp vào bản sao, hoặc --in-place để ghi vào chính tệp này.",
   closeNeedsOutput: "--close cần -o <tệp.xlsx> hoặc --in-place để lưu trang chốt số liệu.",
-  findingsTitle: (errors: number, warnings: number) => `Kiểm tra số liệu: ${errors} lỗi, ${warnings} cảnh báo.`,
+  findingsTitle: (file: string, errors: number, warnings: number) => `Kiểm tra số liệu ${file}: ${errors} lỗi, ${warnings} cảnh báo.`,
   usage: "cchc summary <sổ-theo-dõi.xlsx> --quarter 1..4 [--year Y] [--as-of YYYY-MM-DD] [-o out.xlsx | --in-place] [--close] [--json]",
 } as const;

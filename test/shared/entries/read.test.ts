@@ -78,7 +78,7 @@ describe("validation rules", () => {
     ["formula-injection text in the result", (r) => (r[1]!.result = '=HYPERLINK("http://x","bấm")'), [["warning", "formulaText", "result", "2"]]],
     ["a bullet in the note is not a formula", (r) => (r[3]!.note = "- Không bố trí được kinh phí"), []],
     ["an unreadable due date", (r) => (r[0]!.due = "cuối quý"), [["warning", "dueInvalid", "due", "1"]]],
-    ["over-long text", (r) => (r[0]!.note = "x".repeat(40_000)), [["warning", "textTooLong", "note", "1"]]],
+    ["over-long text", (r) => (r[0]!.note = "x".repeat(40_000)), [["error", "textTooLong", "note", "1"]]],
     ["a row with entries but no id", (r) => r.push({ title: "Việc thêm", status: "Hoàn thành" }), [["warning", "rowWithoutId", "id", null]]],
   ];
 
