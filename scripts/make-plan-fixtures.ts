@@ -10,6 +10,7 @@
  * → -noborders.pdf. Tables of the Markdown seeds (003, 004) come straight from the seed's tab-separated rows
  * (page-break repeats and split rows folded back into one row, the plan's own unit spellings kept); the
  * layout-text seeds (000, 001) have no cell structure, so their table is rendered from the parsed tasks.
+ * Seed 002 (tasks as bullets, no table) is rendered as 002.docx and 002.pdf from its paragraphs.
  * It also writes 004-appendix.xlsx (exceljs: title block, two-row merged header, merged group rows, vertically
  * merged unit cells) and scan.pdf (pages of 003 rasterised into an image-only PDF, like a scanner's output).
  */
@@ -115,6 +116,12 @@ function markdownSpec(id: string, widths: number[], header: HeaderCell[][]): Pla
   };
 }
 
+/** A seed without a task table (002: tasks are bullets under "b) Nhiệm vụ"): its paragraphs only. */
+function bodyOnlySpec(id: string): PlanSpec {
+  const lines = seedText(id).replace(/\r\n?/g, "\n").split("\n");
+  return { id, before: markdownParagraphs(lines), header: [], rows: [], after: [], widths: [] };
+}
+
 /** A layout-text seed: body lines before the first "Số TT" header, the table from the parsed tasks. */
 function layoutSpec(id: string): PlanSpec {
   const text = seedText(id).replace(/\r\n?/g, "\n");
@@ -190,6 +197,17 @@ function renderHtml(spec: PlanSpec, borders: boolean): string {
     )
     .join("\n");
   const paras = (ps: string[]) => ps.map((p) => `<p>${esc(p)}</p>`).join("\n");
+  const table =
+    spec.rows.length === 0
+      ? ""
+      : `<table width="960" cellspacing="0" cellpadding="4"${borders ? ' border="1"' : ""}>
+<thead>
+${head}
+</thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>${esc(spec.id)}</title>
 <style>
@@ -201,14 +219,7 @@ th, td { ${border} vertical-align: top; padding: 3pt; font-size: 12pt; }
 th p, td p { margin: 0; }
 </style></head><body>
 ${paras(spec.before)}
-<table width="960" cellspacing="0" cellpadding="4"${borders ? ' border="1"' : ""}>
-<thead>
-${head}
-</thead>
-<tbody>
-${body}
-</tbody>
-</table>
+${table}
 ${paras(spec.after)}
 </body></html>
 `;
@@ -374,6 +385,10 @@ async function main(): Promise<void> {
         [{ text: "Cơ quan chủ trì thực hiện" }, { text: "Cơ quan phối hợp" }],
       ]),
     ];
+    // 002 has no table: its Word and PDF renderings exercise the bullet-plan path of the office readers.
+    const bullets = convert(work, "002", renderHtml(bodyOnlySpec("002"), true));
+    copyFileSync(bullets.docx, join(OUT, "002.docx"));
+    copyFileSync(bullets.pdf, join(OUT, "002.pdf"));
     for (const spec of specs) {
       const ruled = convert(work, spec.id, renderHtml(spec, true));
       copyFileSync(ruled.docx, join(OUT, `${spec.id}.docx`));

@@ -37,16 +37,20 @@ describe("seeds rendered afresh by LibreOffice", () => {
     if (r.status !== 0) throw new Error(`make-plan-fixtures failed: ${r.stderr || r.error}`);
   });
 
-  const files = ["000", "001", "003", "004"].flatMap((id) => [
-    [id, `${id}.docx`],
-    [id, `${id}.pdf`],
-    [id, `${id}-noborders.pdf`],
-  ]);
+  const files = [
+    ["002", "002.docx"],
+    ["002", "002.pdf"],
+    ...["000", "001", "003", "004"].flatMap((id) => [
+      [id, `${id}.docx`],
+      [id, `${id}.pdf`],
+      [id, `${id}-noborders.pdf`],
+    ]),
+  ];
 
   it.each(files)("seed %s: a fresh %s parses to the seed's plan", async (id, file) => {
     const plan = await parsePlanBytes(new Uint8Array(readFileSync(path.join(fresh, file))), file);
     const seed = seedPlan(id);
-    expect(plan.tasks).toHaveLength(TASK_COUNTS[id]!);
+    expect(plan.tasks).toHaveLength(TASK_COUNTS[id] ?? 51);
     expect(plan.tasks).toEqual(seed.tasks);
     expect(plan.groups).toEqual(seed.groups);
     expect(heading(plan)).toEqual(heading(seed));

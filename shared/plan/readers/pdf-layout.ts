@@ -590,6 +590,7 @@ export function layoutPdfPages(pages: PdfPageGeometry[]): ExtractedDocument {
   const blocks: DocBlock[] = [];
   let open: PageTable | null = null; // a table that ended at the bottom of the previous page
   let textCols: TextColumns | null = null; // a borderless table's columns, carried over pages
+  let prevBody: BodyLine | null = null; // the last body line, whose paragraph the next line may continue
   for (const page of pages) {
     const items = page.items.filter((it) => it.str.trim().length > 0);
     const { h, v } = rulings(page.segments);
@@ -638,16 +639,19 @@ export function layoutPdfPages(pages: PdfPageGeometry[]): ExtractedDocument {
     }
 
     // Interleave paragraphs and tables by vertical position.
-    type Placed = { top: number; block: DocBlock | PageTable };
+    const left = Math.min(...lines.map((l) => l.x1));
+    const right = Math.max(...lines.map((l) => l.x2));
+    type Placed = { top: number; block: BodyLine | PageTable };
     const placed: Placed[] = [
-      ...lines.map((l) => ({ top: l.top, block: { kind: "paragraph", text: lineText(l, true), page: page.page } as DocBlock })),
+      ...lines.map((l) => ({ top: l.top, block: { line: l, text: lineText(l, true), page: page.page, left, right } })),
       ...pageTables.map((t) => ({ top: t.top, block: t })),
     ].sort((a, b) => a.top - b.top);
 
     for (let i = 0; i < placed.length; i++) {
       const p = placed[i]!;
-      if ("kind" in p.block) {
-        blocks.push(p.block);
+      if ("line" in p.block) {
+        addBodyLine(blocks, p.block, prevBody);
+        prevBody = p.block;
         open = null;
         continue;
       }
@@ -663,6 +667,39 @@ export function layoutPdfPages(pages: PdfPageGeometry[]): ExtractedDocument {
     }
   }
   return { blocks, warnings: [] };
+}
+
+/** A line of body text with what is needed to tell a wrapped line from the end of a paragraph. */
+interface BodyLine {
+  line: TextLine;
+  text: string;
+  page: number;
+  left: number; // the page's left text edge
+  right: number; // the page's right text edge
+}
+
+/** A line that starts a new item whatever the line before it: a bullet, "a)", "1.", "II.", "Điều 3". */
+const ITEM_START = /^(?:[-–+•*]\s|[a-zđ]\)\s|\d+(?:\.\d+)*[.)]?\s|[IVXLC]+[.)]\s|Điều\s+\d)/u;
+
+/**
+ * Adds a body line: to the paragraph before it when that paragraph's last line was wrapped — it reaches the
+ * right text edge, so the next word did not fit — and this line starts at the left edge as a plain continuation;
+ * otherwise as a new paragraph. PDF text comes line by line; readers downstream want paragraphs.
+ */
+function addBodyLine(blocks: DocBlock[], body: BodyLine, prev: BodyLine | null): void {
+  const last = blocks[blocks.length - 1];
+  if (prev && last?.kind === "paragraph") {
+    const room = prev.right - prev.line.x2;
+    const wrapped = room < firstWordWidth(body.line) + prev.line.size * 0.8;
+    const atLeft = body.line.x1 <= body.left + body.line.size * 0.5;
+    const sameSize = Math.abs(prev.line.size - body.line.size) < 0.5;
+    const wideGap = body.page === prev.page && body.line.top - prev.line.bottom > body.line.size * 1.2;
+    if (wrapped && atLeft && sameSize && !wideGap && !ITEM_START.test(body.text) && !/\s{3}/.test(prev.text)) {
+      last.text = /\p{L}[-‐]$/u.test(last.text) ? last.text + body.text : `${last.text} ${body.text}`;
+      return;
+    }
+  }
+  blocks.push({ kind: "paragraph", text: body.text, page: body.page });
 }
 
 function similarColumns(a: TextColumns, b: TextColumns): boolean {

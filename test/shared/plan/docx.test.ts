@@ -35,6 +35,13 @@ describe("Word renderings of the seeds", () => {
     expect(plan.warnings).toEqual([]);
   });
 
+  it("002.docx, a plan without a table (tasks as bullets), parses to the seed's tasks, targets and areas", async () => {
+    const seed = seedPlan("002");
+    const plan = await parsePlanBytes(fixture("002.docx"), "002.docx");
+    expect(plan.tasks).toHaveLength(51);
+    expect(plan).toEqual(seed);
+  });
+
   it("reads the hierarchical criteria table of 004: 20 groups, 50 leaf criteria with their requirement", async () => {
     const plan = await parsePlanBytes(fixture("004.docx"), "004.docx");
     expect(plan.groups.filter((g) => g.parent === null)).toHaveLength(9);

@@ -118,6 +118,25 @@ describe("bordered tables", () => {
   });
 });
 
+describe("body text", () => {
+  it("joins the lines of a wrapped paragraph; a short line, a bullet or a new item starts a new paragraph", () => {
+    // Text edge at x 50–250 (40 characters).
+    const items = [
+      t("Căn cứ Nghị quyết số 76/NQ-CP của Chính phủ", 50, 100), // 44 chars: reaches the right edge → wrapped
+      t("về Chương trình tổng thể cải cách.", 50, 114), // short: the paragraph ends here
+      t("Thực hiện Kế hoạch số 188/KH-UBND tỉnh ban", 50, 128), // full line …
+      t("- Tuyên truyền về cải cách hành chính;", 50, 142), // … but a bullet starts a new item
+      t("a) Mục tiêu", 50, 156),
+    ];
+    expect(paragraphs(layoutPdfPages([page(1, items)]).blocks)).toEqual([
+      "Căn cứ Nghị quyết số 76/NQ-CP của Chính phủ về Chương trình tổng thể cải cách.",
+      "Thực hiện Kế hoạch số 188/KH-UBND tỉnh ban",
+      "- Tuyên truyền về cải cách hành chính;",
+      "a) Mục tiêu",
+    ]);
+  });
+});
+
 describe("borderless tables", () => {
   // Columns: id at 50, title at 90 (to 290), lead at 300 (to 410), deadline at 430; header labels centred.
   const header = [t("STT", 52, 100), t("Nội dung công việc", 145, 100), t("Cơ quan chủ trì", 318, 100), t("Thời gian", 440, 100)];

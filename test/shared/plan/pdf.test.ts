@@ -34,6 +34,16 @@ describe("PDF renderings of the seeds", () => {
   });
 });
 
+describe("a PDF of a plan without a table", () => {
+  it("002.pdf: wrapped lines are joined into paragraphs, so the bullet tasks and targets read as in the seed", async () => {
+    const seed = seedPlan("002");
+    const plan = await parsePlanBytes(fixture("002.pdf"), "002.pdf");
+    expect(plan.tasks).toHaveLength(51);
+    expect(plan.targets).toHaveLength(34);
+    expect(plan).toEqual(seed);
+  });
+});
+
 describe("extractPdf", () => {
   let doc003: ReturnType<typeof extractPdf> | null = null;
   const read003 = () => (doc003 ??= extractPdf(fixture("003.pdf"), "003.pdf"));
