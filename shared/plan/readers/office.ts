@@ -116,6 +116,17 @@ export async function readXlsxPlan(bytes: Uint8Array, fileName: string): Promise
   return planFromDocument(extractXlsxPlan(bytes, fileName), { fileName });
 }
 
+/**
+ * Reads a .docx or .xlsx plan synchronously — for hosts that cannot wait on a promise (Apps Script's
+ * google.script.run handlers). Returns null for other extensions; PDF needs pdfjs, which is asynchronous.
+ */
+export function parseOfficePlanSync(bytes: Uint8Array, fileName: string): Plan | null {
+  const ext = /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? "";
+  if (ext === ".docx" || ext === ".doc") return planFromDocument(extractDocx(bytes, fileName), { fileName });
+  if (ext === ".xlsx" || ext === ".xls") return planFromDocument(extractXlsxPlan(bytes, fileName), { fileName });
+  return null;
+}
+
 /** The ExtractedDocument reader for an office extension, or null for other files. */
 export function extractorFor(ext: string): ((bytes: Uint8Array, fileName: string) => Promise<ExtractedDocument>) | null {
   switch (ext) {

@@ -4,6 +4,7 @@ import { UnusableInputError } from "../../../shared/errors.js";
 import { planFileMessages as M } from "../../../shared/messages/plan-files.js";
 import { parsePlanBytes } from "../../../shared/plan/index.js";
 import { extractDocx } from "../../../shared/plan/readers/docx.js";
+import { parseOfficePlanSync } from "../../../shared/plan/readers/office.js";
 import type { DocBlock } from "../../../shared/plan/readers/document.js";
 import { fixture, heading, seedPlan, TASK_COUNTS } from "../../fixtures/plans/helpers.js";
 
@@ -40,6 +41,13 @@ describe("Word renderings of the seeds", () => {
     const plan = await parsePlanBytes(fixture("002.docx"), "002.docx");
     expect(plan.tasks).toHaveLength(51);
     expect(plan).toEqual(seed);
+  });
+
+  it("parseOfficePlanSync reads .docx and .xlsx without a promise (Apps Script) and leaves other files to parsePlanBytes", async () => {
+    expect(parseOfficePlanSync(fixture("003.docx"), "003.docx")?.tasks).toEqual(seedPlan("003").tasks);
+    expect(parseOfficePlanSync(fixture("004-appendix.xlsx"), "PL.XLSX")?.tasks).toEqual(seedPlan("004").tasks);
+    expect(parseOfficePlanSync(fixture("003.pdf"), "003.pdf")).toBeNull();
+    expect(parseOfficePlanSync(new Uint8Array([1]), "ke-hoach.txt")).toBeNull();
   });
 
   it("reads the hierarchical criteria table of 004: 20 groups, 50 leaf criteria with their requirement", async () => {
