@@ -65,7 +65,7 @@ export function cchcShowExportDialog(): void {
   runMenuCommand(sheetsTitles.export, () => showPeriodDialog("export"));
 }
 
-/** Dialog (google.script.run): runs the period dialog's command (summary, close or export). */
+/** Dialog (google.script.run): runs the period dialog's command (summary, close, export or merge). */
 export function cchcRunPeriod(req: MergeDialogRequest & { mode: PeriodMode; format?: string }): CommandResult {
   const startedAt = Date.now();
   return runDialogCommand(() => {
