@@ -99,6 +99,12 @@ describe("creating a tracker", () => {
     const pdf = host.call("cchcCreateTracker", { fileName: "kh.pdf", base64: "JVBERi0=" }) as { ok: boolean; message: string };
     expect(pdf.ok).toBe(false);
     expect(pdf.message).toContain("PDF");
+    // An old Word file (OLE2 signature) gets the readers' "save as .docx" message, not a crash.
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]).toString("base64");
+    const doc = host.call("cchcCreateTracker", { fileName: "kh.doc", base64: ole }) as { ok: boolean; message: string };
+    expect(doc.ok).toBe(false);
+    expect(doc.message).toContain(".docx");
+    expect(host.console.lines).toEqual([]);
   });
 
   it.each([

@@ -40,8 +40,9 @@ export function planOfRequest(req: CreateRequest): Plan {
     const bytes = Uint8Array.from(Utilities.base64Decode(req.base64), (b) => b & 255);
     const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? "";
     if (ext === ".pdf") throw new UnusableInputError(M.pdfNotInSheets(name), { file: name });
-    if (ext === ".docx") return planFromDocument(extractDocx(bytes, name), { fileName: name, year });
-    if (ext === ".xlsx") return planFromDocument(extractXlsxPlan(bytes, name), { fileName: name, year });
+    // .doc and .xls go to the same readers, which refuse the old formats with a "save as" message.
+    if (ext === ".docx" || ext === ".doc") return planFromDocument(extractDocx(bytes, name), { fileName: name, year });
+    if (ext === ".xlsx" || ext === ".xls") return planFromDocument(extractXlsxPlan(bytes, name), { fileName: name, year });
     if (ext !== "" && ![".txt", ".md", ".markdown", ".text"].includes(ext)) {
       throw new UnusableInputError(M.unsupportedFile(name), { file: name });
     }
