@@ -11,7 +11,7 @@
  * (page-break repeats and split rows folded back into one row, the plan's own unit spellings kept); the
  * layout-text seeds (000, 001) have no cell structure, so their table is rendered from the parsed tasks.
  * Seed 002 (tasks as bullets, no table) is rendered as 002.docx and 002.pdf from its paragraphs.
- * It also writes 004-appendix.xlsx (exceljs: title block, two-row merged header, merged group rows, vertically
+ * It also writes encrypted.pdf (003 with an open password), 004-appendix.xlsx (exceljs: title block, two-row merged header, merged group rows, vertically
  * merged unit cells) and scan.pdf (pages of 003 rasterised into an image-only PDF, like a scanner's output).
  */
 import { execFileSync } from "node:child_process";
@@ -397,6 +397,11 @@ async function main(): Promise<void> {
       copyFileSync(plain.pdf, join(OUT, `${spec.id}-noborders.pdf`));
       process.stdout.write(`${spec.id}: ${spec.rows.length} rows\n`);
     }
+    // A password-protected PDF (open password "matkhau").
+    const filter = { EncryptFile: { type: "boolean", value: "true" }, DocumentOpenPassword: { type: "string", value: "matkhau" } };
+    mkdirSync(join(work, "enc"), { recursive: true });
+    soffice(["--convert-to", `pdf:writer_pdf_Export:${JSON.stringify(filter)}`, "--outdir", join(work, "enc"), join(work, "003.docx")], work);
+    copyFileSync(join(work, "enc", "003.pdf"), join(OUT, "encrypted.pdf"));
     await writeXlsx(specs[3]!, join(OUT, "004-appendix.xlsx"));
     // A scan: the first two pages of 003 rasterised at 50 dpi, grey.
     execFileSync("pdftoppm", ["-gray", "-r", "50", "-f", "1", "-l", "2", join(OUT, "003.pdf"), join(work, "scan")]);

@@ -16,6 +16,9 @@ export const planFileMessages = {
   legacyFormat: (file: string, ext: string, newExt: string) =>
     `Định dạng ${ext} (Office 97–2003) chưa được hỗ trợ: hãy mở tệp ${file} và lưu lại thành ${newExt}.`,
   documentEmpty: (file: string) => `Tệp ${file} không có nội dung chữ nào để đọc kế hoạch.`,
+  legacyFont: (file: string) =>
+    `Tệp ${file} dùng bảng mã phông chữ cũ (TCVN3/ABC như .VnTime, hoặc VNI), không phải Unicode, nên không đọc được chữ tiếng Việt. ` +
+    `Hãy chuyển mã sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi thử lại.`,
   docxNoTaskTable: (file: string) =>
     `Không tìm thấy bảng nhiệm vụ trong tệp ${file}: cần một bảng có dòng tiêu đề gồm các cột như "Số TT/STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành".`,
   pdfInvalid: (file: string, detail: string) =>

@@ -15,6 +15,7 @@ import { createUnitLexicon, type UnitLexicon } from "../units.js";
 import { readBullets } from "./bullets.js";
 import type { ExtractedDocument } from "./document.js";
 import { extractDocx } from "./docx.js";
+import { looksLikeLegacyVietnamese } from "./legacy-font.js";
 import { extractPdf, type PdfLimits } from "./pdf.js";
 import { hasTaskHeader, tasksFromTables } from "./task-table.js";
 import type { ReaderContext } from "./types.js";
@@ -49,6 +50,7 @@ export function documentText(doc: ExtractedDocument): string {
 export function planFromDocument(doc: ExtractedDocument, opts: ParseOptions & { fileName: string }): Plan {
   const text = documentText(doc);
   if (!text.trim()) throw new UnusableInputError(M.documentEmpty(opts.fileName), { file: opts.fileName });
+  if (looksLikeLegacyVietnamese(text)) throw new UnusableInputError(M.legacyFont(opts.fileName), { file: opts.fileName });
   const tables = doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
   if (!tables.some((t) => hasTaskHeader(t.rows))) {
     // No task table: a plan whose tasks are body bullets (seed 002's shape) — the text readers know it.

@@ -4,9 +4,10 @@ import { UnusableInputError } from "../../../shared/errors.js";
 import { planFileMessages as M } from "../../../shared/messages/plan-files.js";
 import { parsePlanBytes } from "../../../shared/plan/index.js";
 import { extractDocx } from "../../../shared/plan/readers/docx.js";
+import { looksLikeLegacyVietnamese } from "../../../shared/plan/readers/legacy-font.js";
 import { parseOfficePlanSync } from "../../../shared/plan/readers/office.js";
 import type { DocBlock } from "../../../shared/plan/readers/document.js";
-import { fixture, heading, seedPlan, TASK_COUNTS } from "../../fixtures/plans/helpers.js";
+import { fixture, heading, seedPlan, seedText, TASK_COUNTS } from "../../fixtures/plans/helpers.js";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
@@ -169,6 +170,28 @@ describe("automatic numbering (word/numbering.xml)", () => {
   it("reads the document without labels when numbering.xml is broken", () => {
     const body = np("Mục", "1");
     expect(paragraphs(extractDocx(docx(body, { "word/numbering.xml": "<w:numbering><w:abstractNum" }), "a.docx").blocks)).toEqual(["Mục"]);
+  });
+});
+
+describe("documents typed in a legacy Vietnamese font encoding", () => {
+  const TCVN3 = "UBND x· Cao Minh. KÕ ho¹ch c¶i c¸ch hµnh chÝnh n¨m 2026. Sè TT, Néi dung c«ng viÖc, C¬ quan chñ tr×, C¬ quan phèi hîp. ";
+  const VNI = "Keá hoaïch caûi caùch haønh chính xaõ An Khaùnh naêm 2026 cuûa UÛy ban nhaân daân xaõ. ";
+
+  it.each([
+    ["TCVN3 (.VnTime)", TCVN3.repeat(3), true],
+    ["VNI", VNI.repeat(8), true],
+    ["a few symbols in Unicode text", "Nhiệt độ 25°C, tỷ lệ ½ và §3 của Luật. ".repeat(3), false],
+  ])("%s → %s", (_name, text, legacy) => {
+    expect(looksLikeLegacyVietnamese(text)).toBe(legacy);
+  });
+
+  it("no seed reads as a legacy encoding", () => {
+    for (const id of ["000", "001", "002", "003", "004"]) expect(looksLikeLegacyVietnamese(seedText(id))).toBe(false);
+  });
+
+  it("a Word file in TCVN3 is refused with the message to convert it to Unicode", async () => {
+    const bytes = docx(Array.from({ length: 3 }, () => p(TCVN3)).join(""));
+    await expect(parsePlanBytes(bytes, "kh-vntime.docx")).rejects.toThrow(M.legacyFont("kh-vntime.docx"));
   });
 });
 

@@ -76,6 +76,11 @@ describe("unusable PDF files", () => {
     expect(e.location).toEqual({ file: "ke-hoach-scan.pdf", page: 1 });
   });
 
+  it("a password-protected PDF gets a message saying so", async () => {
+    const e = await unusable(() => parsePlanBytes(fixture("encrypted.pdf"), "kh-mat-khau.pdf"));
+    expect(e.message).toBe(M.pdfEncrypted("kh-mat-khau.pdf"));
+  });
+
   it("a truncated PDF is refused, not read in part", async () => {
     const bytes = fixture("003.pdf");
     const e = await unusable(() => parsePlanBytes(bytes.slice(0, Math.floor(bytes.length * 0.6)), "kh.pdf"));
