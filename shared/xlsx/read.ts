@@ -294,7 +294,8 @@ const PART_KINDS: Array<[RegExp, string]> = [
 /**
  * Saving a loaded workbook with exceljs: puts back what it dropped from the original and reports what cannot be
  * put back. Restored verbatim on every original sheet: the <sheetProtection> element (exceljs forgets legacy
- * password hashes and spelled-out booleans) and worksheet extensions such as x14 data validations; the
+ * password hashes and spelled-out booleans), the <dataValidations> element (exceljs can write overlapping
+ * ranges) and worksheet extensions such as x14 data validations; the
  * workbook's <workbookProtection>. Sheet properties are put back in schema order. Parts exceljs has no model for
  * (charts, pivot tables…) are listed in `lost`.
  */
@@ -325,6 +326,18 @@ export function preserveOnSave(original: Uint8Array, saved: Uint8Array): Preserv
       else {
         const anchor = /<sheetCalcPr\b[^>]*\/>/.exec(out) ?? /<\/sheetData>|<sheetData\/>/.exec(out);
         if (anchor) out = out.slice(0, anchor.index + anchor[0].length) + prot + out.slice(anchor.index + anchor[0].length);
+      }
+    }
+    // Data validations hold no style or string indexes: the original element is exact, whereas exceljs splits
+    // ranges into cells on load and, merging them back on save, can write overlapping ranges (Excel "repairs" those).
+    const dv = /<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>/.exec(src)?.[0];
+    if (dv) {
+      const existing = /<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>|<dataValidations\b[^>]*\/>/.exec(out);
+      if (existing) out = out.replace(existing[0], () => dv);
+      else {
+        const anchor = /<hyperlinks\b|<printOptions\b|<pageMargins\b|<pageSetup\b|<headerFooter\b|<rowBreaks\b|<colBreaks\b|<drawing\b|<legacyDrawing\b|<tableParts\b|<extLst>/.exec(out);
+        const at = anchor ? anchor.index : out.lastIndexOf("</worksheet>");
+        out = out.slice(0, at) + dv + out.slice(at);
       }
     }
     const srcExt = topExtensions(src);
