@@ -23,8 +23,9 @@ const profile = path.join(work, "lo-profile");
 const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 const ooxmlCheck = path.resolve(repoRoot, "../shared/tools/ooxml-check");
 
-function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}) {
-  return spawnSync(cmd, args, { encoding: "utf-8", timeout: 240_000, ...opts });
+function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { encoding: "utf-8", timeout: 240_000, ...opts });
+  return { status: r.status, stdout: String(r.stdout ?? ""), stderr: String(r.stderr ?? "") };
 }
 
 /**
