@@ -19,8 +19,6 @@ export const planFileMessages = {
   legacyFont: (file: string) =>
     `Tệp ${file} dùng bảng mã phông chữ cũ (TCVN3/ABC như .VnTime, hoặc VNI), không phải Unicode, nên không đọc được chữ tiếng Việt. ` +
     `Hãy chuyển mã sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi thử lại.`,
-  docxNoTaskTable: (file: string) =>
-    `Không tìm thấy bảng nhiệm vụ trong tệp ${file}: cần một bảng có dòng tiêu đề gồm các cột như "Số TT/STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành".`,
   pdfInvalid: (file: string, detail: string) =>
     `Tệp ${file} không phải tệp PDF hợp lệ hoặc đã bị hỏng (${detail}).`,
   pdfEncrypted: (file: string) =>
@@ -36,18 +34,12 @@ export const planFileMessages = {
     `Hãy dùng tệp Word (.docx) gốc hoặc tệp PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ (OCR) tệp quét trước khi đưa vào.`,
   pdfScannedPages: (pages: string) =>
     `Các trang ${pages} không có lớp chữ (bản quét/ảnh) nên nội dung các trang này không được đọc.`,
-  pdfNoTaskTable: (file: string) =>
-    `Không tìm thấy bảng nhiệm vụ trong tệp PDF ${file}: cần một bảng có dòng tiêu đề gồm các cột như "Số TT/STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành".`,
-  pdfTextOutsideColumns: (text: string) =>
-    `Chữ "${text}" nằm ngoài các cột của bảng nhiệm vụ nên không được gán vào cột nào.`,
   xlsxNoSheets: (file: string) => `Tệp Excel ${file} không có trang tính nào.`,
   xlsxNoTaskTable: (file: string) =>
     `Không tìm thấy bảng nhiệm vụ trong tệp Excel ${file}: cần một dòng tiêu đề gồm các cột như "Số TT/STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành".`,
   xlsxIsTracker: (file: string) =>
     `Tệp ${file} là sổ theo dõi CCHC (do công cụ này tạo), không phải kế hoạch. ` +
     `Để kiểm tra hoặc tổng hợp sổ theo dõi, dùng lệnh "cchc check" hoặc "cchc summary"; để tạo sổ mới, đưa vào tệp kế hoạch (.docx, .pdf, .txt, .md) hoặc bảng phụ lục nhiệm vụ.`,
-  xlsxTooManyCells: (file: string, sheet: string, limit: number) =>
-    `Trang tính "${sheet}" của tệp ${file} có quá ${limit} ô; không đọc tệp này.`,
-  unsupportedExtension: (file: string, ext: string) =>
-    `Không đọc được kế hoạch từ tệp ${file}: định dạng "${ext}" không được hỗ trợ (chỉ nhận .txt, .md, .docx, .pdf, .xlsx).`,
+  xlsxTruncated: (sheet: string, rows: number, cols: number) =>
+    `Trang tính "${sheet}" có dữ liệu ngoài vùng ${rows} dòng × ${cols} cột; phần ngoài vùng này không được đọc.`,
 } as const;

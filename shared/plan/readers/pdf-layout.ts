@@ -568,6 +568,45 @@ function isPageNumber(line: TextLine, page: PdfPageGeometry): boolean {
   return inMargin && PAGE_NUMBER_RE.test(lineText(line));
 }
 
+/**
+ * The left and right edges of the text block, per page width (a landscape appendix has its own): the extremes of
+ * the text outside the margins over all pages of that width — one page may hold only short lines.
+ */
+function textEdgesByWidth(pages: PdfPageGeometry[], running: Set<string>): Map<number, { left: number; right: number }> {
+  const out = new Map<number, { left: number; right: number }>();
+  for (const page of pages) {
+    for (const l of toLines(page.items.filter((it) => it.str.trim()))) {
+      if (isPageNumber(l, page) || running.has(marginKey(l, page) ?? "")) continue;
+      const e = out.get(page.width) ?? { left: Infinity, right: -Infinity };
+      e.left = Math.min(e.left, l.x1);
+      e.right = Math.max(e.right, l.x2);
+      out.set(page.width, e);
+    }
+  }
+  return out;
+}
+
+/** A line in the page's top or bottom margin, keyed by its text with digits masked ("Trang #"); null elsewhere. */
+function marginKey(line: TextLine, page: PdfPageGeometry): string | null {
+  if (line.y >= page.height * 0.07 && line.top <= page.height * 0.93) return null;
+  return lineText(line).replace(/\d+/g, "#").toLowerCase();
+}
+
+/** Running headers and footers: margin lines that come back on at least half the pages (and on two or more). */
+function runningLines(pages: PdfPageGeometry[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const page of pages) {
+    const keys = new Set<string>();
+    for (const l of toLines(page.items.filter((it) => it.str.trim()))) {
+      const key = marginKey(l, page);
+      if (key) keys.add(key);
+    }
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const min = Math.max(2, Math.ceil(pages.length / 2));
+  return new Set([...counts].filter(([, n]) => n >= min).map(([k]) => k));
+}
+
 function sameRow(a: string[], b: string[]): boolean {
   const norm = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
   return a.length === b.length && a.every((c, i) => norm(c) === norm(b[i]!));
@@ -591,6 +630,8 @@ export function layoutPdfPages(pages: PdfPageGeometry[]): ExtractedDocument {
   let open: PageTable | null = null; // a table that ended at the bottom of the previous page
   let textCols: TextColumns | null = null; // a borderless table's columns, carried over pages
   let prevBody: BodyLine | null = null; // the last body line, whose paragraph the next line may continue
+  const running = runningLines(pages);
+  const edges = textEdgesByWidth(pages, running);
   for (const page of pages) {
     const items = page.items.filter((it) => it.str.trim().length > 0);
     const { h, v } = rulings(page.segments);
@@ -606,7 +647,7 @@ export function layoutPdfPages(pages: PdfPageGeometry[]): ExtractedDocument {
       pageTables.push({ table: { rows: t.rows, rowPages: t.rows.map(() => page.page) }, top: t.y1, bottom: t.y2, xs: t.xs, text: null });
     }
     for (const it of items) if (!claimed.has(it)) rest.push(it);
-    let lines = toLines(rest).filter((l) => !isPageNumber(l, page));
+    let lines = toLines(rest).filter((l) => !isPageNumber(l, page) && !running.has(marginKey(l, page) ?? ""));
 
     // Borderless table: a header on this page starts one (or repeats the previous page's), else the table
     // begun on the previous page carries on from the top of this page.
@@ -639,11 +680,10 @@ export function layoutPdfPages(pages: PdfPageGeometry[]): ExtractedDocument {
     }
 
     // Interleave paragraphs and tables by vertical position.
-    const left = Math.min(...lines.map((l) => l.x1));
-    const right = Math.max(...lines.map((l) => l.x2));
+    const { left, right } = edges.get(page.width) ?? { left: 0, right: 0 };
     type Placed = { top: number; block: BodyLine | PageTable };
     const placed: Placed[] = [
-      ...lines.map((l) => ({ top: l.top, block: { line: l, text: lineText(l, true), page: page.page, left, right } })),
+      ...lines.map((l) => ({ top: l.top, block: { line: l, text: lineText(l, true), page: page.page, left, right, pageWidth: page.width } })),
       ...pageTables.map((t) => ({ top: t.top, block: t })),
     ].sort((a, b) => a.top - b.top);
 
@@ -676,6 +716,7 @@ interface BodyLine {
   page: number;
   left: number; // the page's left text edge
   right: number; // the page's right text edge
+  pageWidth: number;
 }
 
 /** A line that starts a new item whatever the line before it: a bullet, "a)", "1.", "II.", "Điều 3". */
@@ -688,7 +729,9 @@ const ITEM_START = /^(?:[-–+•*]\s|[a-zđ]\)\s|\d+(?:\.\d+)*[.)]?\s|[IVXLC]+[
  */
 function addBodyLine(blocks: DocBlock[], body: BodyLine, prev: BodyLine | null): void {
   const last = blocks[blocks.length - 1];
-  if (prev && last?.kind === "paragraph") {
+  // Edges spanning less than half the page are no evidence of where lines wrap (a page of short lines only).
+  const edgesKnown = prev !== null && prev.right - prev.left >= prev.pageWidth * 0.5;
+  if (prev && edgesKnown && last?.kind === "paragraph") {
     const room = prev.right - prev.line.x2;
     const wrapped = room < firstWordWidth(body.line) + prev.line.size * 0.8;
     const atLeft = body.line.x1 <= body.left + body.line.size * 0.5;

@@ -88,7 +88,7 @@ export function extractXlsxPlan(bytes: Uint8Array, fileName: string, limits?: Zi
     // Trailing empty columns (formatting only) would be read as unnamed columns.
     const rows = dropEmptyColumns(g.rows.slice(at));
     blocks.push({ kind: "table", table: { rows, sheet: g.name } });
-    if (g.truncated) warnings.push({ message: M.xlsxTooManyCells(fileName, g.name, MAX_ROWS * MAX_COLS) });
+    if (g.truncated) warnings.push({ message: M.xlsxTruncated(g.name, MAX_ROWS, MAX_COLS) });
     return { blocks, warnings };
   }
   throw new UnusableInputError(M.xlsxNoTaskTable(fileName), { file: fileName, sheet: grids[0]?.name });

@@ -22,9 +22,9 @@ function grid(xs: number[], ys: number[], gaps: { row: number; col: number }[] =
   return segs;
 }
 
-const page = (n: number, items: PdfTextItem[], segments: PdfSegment[] = []): PdfPageGeometry => ({
+const page = (n: number, items: PdfTextItem[], segments: PdfSegment[] = [], width = 600): PdfPageGeometry => ({
   page: n,
-  width: 600,
+  width,
   height: 800,
   items,
   segments,
@@ -112,6 +112,18 @@ describe("bordered tables", () => {
     expect(doc.blocks.map((b) => b.kind)).toEqual(["table", "paragraph", "table"]);
   });
 
+  it("drops a running header or footer that comes back on the pages, keeps margin text seen once", () => {
+    const pages = [1, 2, 3].map((n) =>
+      page(n, [
+        t("UBND XÃ CAO MINH - KẾ HOẠCH CCHC 2026", 150, 30),
+        t(`Nội dung trang ${n}`, 50, 300),
+        t(`Trang ${n}/3`, 270, 790),
+        ...(n === 1 ? [t("Số: 12/KH-UBND", 50, 45)] : []),
+      ]),
+    );
+    expect(paragraphs(layoutPdfPages(pages).blocks)).toEqual(["Số: 12/KH-UBND", "Nội dung trang 1", "Nội dung trang 2", "Nội dung trang 3"]);
+  });
+
   it("keeps a number alone on a line in the middle of the page (only margins hold page numbers)", () => {
     const doc = layoutPdfPages([page(1, [t("3", 295, 400), t("12", 295, 790)])]);
     expect(paragraphs(doc.blocks)).toEqual(["3"]);
@@ -120,7 +132,7 @@ describe("bordered tables", () => {
 
 describe("body text", () => {
   it("joins the lines of a wrapped paragraph; a short line, a bullet or a new item starts a new paragraph", () => {
-    // Text edge at x 50–250 (40 characters).
+    // Text block x 50–270 on a page 360 wide.
     const items = [
       t("Căn cứ Nghị quyết số 76/NQ-CP của Chính phủ", 50, 100), // 44 chars: reaches the right edge → wrapped
       t("về Chương trình tổng thể cải cách.", 50, 114), // short: the paragraph ends here
@@ -128,7 +140,7 @@ describe("body text", () => {
       t("- Tuyên truyền về cải cách hành chính;", 50, 142), // … but a bullet starts a new item
       t("a) Mục tiêu", 50, 156),
     ];
-    expect(paragraphs(layoutPdfPages([page(1, items)]).blocks)).toEqual([
+    expect(paragraphs(layoutPdfPages([page(1, items, [], 360)]).blocks)).toEqual([
       "Căn cứ Nghị quyết số 76/NQ-CP của Chính phủ về Chương trình tổng thể cải cách.",
       "Thực hiện Kế hoạch số 188/KH-UBND tỉnh ban",
       "- Tuyên truyền về cải cách hành chính;",
