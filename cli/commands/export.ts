@@ -1,8 +1,134 @@
-/** `cchc export` — placeholder until its issue lands; replaced by the real command. */
-import { UsageError } from "../../shared/errors.js";
+/**
+ * `cchc export <tracker|province.xlsx> --quarter N [--year Y] [--as-of D] --format xlsx|csv|docx -o <out>`
+ *
+ * Tells a unit's tracker from a province workbook (its _meta), computes the quarter's report data (shared/export)
+ * and writes the report tables: an official-style workbook, the task table as CSV, or a draft Word report.
+ * Exit 0 written, 1 written but the input has findings (invalid entries are not counted), 2 unusable input or
+ * arguments.
+ */
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { UnusableInputError, UsageError } from "../../shared/errors.js";
+import { readEntries } from "../../shared/entries/read.js";
+import { buildTaskCsv } from "../../shared/export/csv.js";
+import { reportFromRollup, reportFromSummary, type ReportData } from "../../shared/export/data.js";
+import { renderReportDocx } from "../../shared/export/docx.js";
+import { buildReportWorkbook } from "../../shared/export/xlsx.js";
+import { isProvinceGrid, readProvinceWorkbook, rollupFromProvince } from "../../shared/merge/province-read.js";
+import { commonMessages as C, exportCommandMessages as M, periodMessages } from "../../shared/messages/index.js";
+import type { Quarter } from "../../shared/summary/periods.js";
+import { summarise } from "../../shared/summary/summarise.js";
+import { fastWriteWorkbook } from "../../shared/xlsx/fast-write.js";
+import { readXlsxGridFast } from "../../shared/xlsx/fast-read.js";
 import type { CliIo } from "../io.js";
+import { nodeDeflateRaw, nodeInflateRaw, parseAsOfOption, parseQuarterOption, parseYearOption, quarterOfNow } from "./merge.js";
 
-/** Not implemented yet. */
-export async function run(_argv: string[], _io: CliIo): Promise<number> {
-  throw new UsageError("Lệnh \"export\" chưa có trong phiên bản này.");
+/** The export formats. */
+export const EXPORT_FORMATS = ["xlsx", "csv", "docx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+interface ExportOptions {
+  input: string;
+  output: string;
+  format: ExportFormat;
+  quarter?: Quarter;
+  year?: number;
+  asOf?: Date;
+}
+
+function parse(argv: string[]): ExportOptions {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: "string", short: "o" },
+        format: { type: "string", short: "f" },
+        quarter: { type: "string", short: "q" },
+        year: { type: "string" },
+        "as-of": { type: "string" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${C.badOption(error instanceof Error ? error.message : String(error))}\n${M.usage}`);
+  }
+  if (positionals.length === 0) throw new UsageError(`${M.noInput}\n${M.usage}`);
+  if (positionals.length > 1) throw new UsageError(`${M.tooManyInputs}\n${M.usage}`);
+  const output = values.output;
+  if (!output) throw new UsageError(`${M.noOutput}\n${M.usage}`);
+  // Without --format, the output's extension says which.
+  const ext = path.extname(output).slice(1).toLowerCase();
+  const format = (values.format ?? ext).toLowerCase();
+  if (!values.format && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`${M.noFormat}\n${M.usage}`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(M.badFormat(values.format ?? format));
+  if (ext !== format) throw new UsageError(M.extensionMismatch(output, format));
+  const opts: ExportOptions = { input: positionals[0]!, output, format: format as ExportFormat };
+  if (values.quarter !== undefined) opts.quarter = parseQuarterOption(values.quarter);
+  if (values.year !== undefined) opts.year = parseYearOption(values.year);
+  if (values["as-of"] !== undefined) opts.asOf = parseAsOfOption(values["as-of"]);
+  return opts;
+}
+
+/** Renders report data in a format. */
+export async function renderExport(data: ReportData, format: ExportFormat): Promise<Uint8Array> {
+  switch (format) {
+    case "xlsx":
+      return fastWriteWorkbook(buildReportWorkbook(data), { deflateRaw: nodeDeflateRaw });
+    case "csv":
+      return new TextEncoder().encode(buildTaskCsv(data));
+    case "docx":
+      return renderReportDocx(data);
+  }
+}
+
+/** Runs `cchc export`. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const opts = parse(argv);
+  let bytes: Uint8Array;
+  try {
+    const b = await readFile(opts.input);
+    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(code === "ENOENT" ? C.fileNotFound(opts.input) : C.cannotRead(opts.input, error instanceof Error ? error.message : String(error)));
+  }
+  const file = path.basename(opts.input);
+  const grid = readXlsxGridFast(bytes, { file, inflateRaw: nodeInflateRaw });
+  let data: ReportData;
+  let findings = { errors: 0, warnings: 0 };
+  if (isProvinceGrid(grid)) {
+    const province = readProvinceWorkbook(grid);
+    const rollup = rollupFromProvince(province, {
+      ...(opts.quarter ? { quarter: opts.quarter } : {}),
+      ...(opts.year ? { year: opts.year } : {}),
+      ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    });
+    if (rollup.period.quarter !== province.quarter || rollup.period.year !== province.year) {
+      io.err(`${M.quarterDiffers(rollup.period.label, periodMessages.quarterLabel(province.quarter, province.year))}\n`);
+    }
+    data = reportFromRollup(rollup);
+  } else {
+    const today = io.now();
+    const { entries, findings: all } = readEntries(grid, { asOf: today });
+    if (!entries) throw new UnusableInputError(M.noTaskTable(file), { file });
+    const now = quarterOfNow(today);
+    const year = opts.year ?? entries.meta.year ?? now.year;
+    const quarter = opts.quarter ?? (year === now.year ? now.quarter : 4);
+    const summary = summarise(entries, { quarter, year, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+    data = reportFromSummary(summary, entries);
+    findings = { errors: all.filter((f) => f.severity === "error").length, warnings: all.filter((f) => f.severity === "warning").length };
+  }
+  const out = await renderExport(data, opts.format);
+  try {
+    await mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
+    await writeFile(opts.output, out);
+  } catch (error) {
+    throw new UsageError(C.cannotWrite(opts.output, error instanceof Error ? error.message : String(error)));
+  }
+  if (findings.errors + findings.warnings > 0) io.err(`${M.findingsNote(findings.errors, findings.warnings)}\n`);
+  io.out(`${M.wrote(opts.output, opts.format)}\n`);
+  return findings.errors + findings.warnings > 0 ? 1 : 0;
 }

@@ -10,6 +10,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -51,7 +52,7 @@ export const DOCUMENT_LAYOUTS: { byArea: TableLayout; byUnit: TableLayout; tasks
     source: "byArea",
     sumRow: true,
     columns: [
-      { key: "index", header: T.index, width: 5, format: "int", align: "center" },
+      { key: "index", header: T.index, width: 7, format: "int", align: "center" },
       { key: "name", header: T.area, width: 36 },
       { key: "total", header: T.total, width: 9, format: "int", align: "center" },
       { key: "done", header: T.done, width: 10, format: "int", align: "center" },
@@ -66,7 +67,7 @@ export const DOCUMENT_LAYOUTS: { byArea: TableLayout; byUnit: TableLayout; tasks
     sumRow: true,
     maxRowsInDocument: 40,
     columns: [
-      { key: "index", header: T.index, width: 5, format: "int", align: "center" },
+      { key: "index", header: T.index, width: 7, format: "int", align: "center" },
       { key: "name", header: T.unit, width: 30 },
       { key: "total", header: T.total, width: 9, format: "int", align: "center" },
       { key: "done", header: T.done, width: 10, format: "int", align: "center" },
@@ -81,7 +82,7 @@ export const DOCUMENT_LAYOUTS: { byArea: TableLayout; byUnit: TableLayout; tasks
     source: "dueNext",
     maxRowsInDocument: BODY_LIST_ROWS,
     columns: [
-      { key: "index", header: T.index, width: 5, format: "int", align: "center" },
+      { key: "index", header: T.index, width: 7, format: "int", align: "center" },
       { key: "unit", header: T.unit, width: 16, only: "province" },
       { key: "title", header: T.task, width: 46 },
       { key: "leads", header: T.lead, width: 20 },
@@ -105,7 +106,7 @@ function para(children: ParagraphChild[] | string, o: { align?: (typeof Alignmen
 }
 
 /** A heading of the report (I., 1.): bold, no indent. */
-const heading = (text: string) => para(text, { bold: true, before: 120, keepNext: true, indent: true });
+const heading = (text: string) => para(text, { bold: true, before: 120, keepNext: true, indent: true, align: AlignmentType.LEFT });
 /** A placeholder the unit replaces with its own text. */
 const placeholder = () => para([run(D.placeholder, { italics: true })], { indent: true });
 
@@ -115,15 +116,22 @@ const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "00000
 /** The title block: issuing body and number on the left, national title and place/date on the right. */
 function titleBlock(data: ReportData): Table {
   const [issuer1, issuer2] = D.issuerLines(data.unit);
-  const leftWidth = Math.round(PORTRAIT_TEXT_WIDTH * 0.4);
+  const leftWidth = Math.round(PORTRAIT_TEXT_WIDTH * 0.37);
   const rightWidth = PORTRAIT_TEXT_WIDTH - leftWidth;
-  const centred = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; rule?: number } = {}) =>
+  const centred = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
     new Paragraph({
       children: [run(text, { size: o.size ?? 26, ...(o.bold !== undefined ? { bold: o.bold } : {}), ...(o.italics !== undefined ? { italics: o.italics } : {}) })],
       alignment: AlignmentType.CENTER,
       spacing: { before: 0, after: 0 },
-      // A short rule under the name (as administrative documents draw it): a bottom border narrowed by indents.
-      ...(o.rule !== undefined ? { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } }, indent: { left: o.rule, right: o.rule } } : {}),
+    });
+  // The short rule under the body's name and under the motto (as administrative documents draw them): an empty,
+  // tiny paragraph whose bottom border is narrowed by indents, so the text above is neither squeezed nor crossed.
+  const rule = (cellWidth: number, length: number) =>
+    new Paragraph({
+      children: [run("", { size: 2 })],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 0 } },
+      indent: { left: Math.round((cellWidth - length) / 2), right: Math.round((cellWidth - length) / 2) },
+      spacing: { before: 0, after: 160, line: 60, lineRule: LineRuleType.EXACT },
     });
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } });
@@ -138,8 +146,8 @@ function titleBlock(data: ReportData): Table {
           cell(
             [
               centred(issuer1, { size: 26 }),
-              centred(issuer2, { bold: true, size: 26, rule: 1000 }),
-              new Paragraph({ children: [], spacing: { before: 0, after: 60 } }),
+              centred(issuer2, { bold: true, size: 26 }),
+              rule(leftWidth, 1300),
               centred(data.kind === "province" ? D.provinceNumber : D.number, { size: 26 }),
             ],
             leftWidth,
@@ -147,8 +155,8 @@ function titleBlock(data: ReportData): Table {
           cell(
             [
               centred(D.nation, { bold: true, size: 26 }),
-              centred(D.motto, { bold: true, size: 28, rule: 1050 }),
-              new Paragraph({ children: [], spacing: { before: 0, after: 60 } }),
+              centred(D.motto, { bold: true, size: 28 }),
+              rule(rightWidth, 3400),
               centred(D.placeDate(data.unit, data.period.year), { italics: true, size: 28 }),
             ],
             rightWidth,

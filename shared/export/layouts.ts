@@ -86,7 +86,7 @@ export interface ReportForm {
 }
 
 const figures = (first: ColumnLayout): ColumnLayout[] => [
-  { key: "index", header: T.index, width: 5, format: "int", align: "center" },
+  { key: "index", header: T.index, width: 6, format: "int", align: "center" },
   first,
   { key: "total", header: T.total, width: 9, format: "int", align: "center" },
   { key: "done", header: T.done, width: 10, format: "int", align: "center" },
@@ -100,12 +100,12 @@ const figures = (first: ColumnLayout): ColumnLayout[] => [
 ];
 
 const taskColumns: ColumnLayout[] = [
-  { key: "index", header: T.index, width: 5, format: "int", align: "center" },
+  { key: "index", header: T.index, width: 6, format: "int", align: "center" },
   { key: "unit", header: T.unit, width: 18, only: "province" },
   { key: "id", header: T.id, width: 6, align: "center" },
   { key: "title", header: T.task, width: 44 },
   { key: "leads", header: T.lead, width: 20 },
-  { key: "due", header: T.due, width: 11, format: "date", align: "center" },
+  { key: "due", header: T.due, width: 13, format: "date", align: "center" },
   { key: "status", header: T.status, width: 13, align: "center" },
   { key: "progress", header: T.progress, width: 8, format: "int", align: "center" },
   { key: "note", header: T.note, width: 24 },
@@ -144,13 +144,13 @@ export const DEFAULT_FORM: ReportForm = {
       source: "doneInPeriod",
       maxRowsInDocument: 200,
       columns: [
-        { key: "index", header: T.index, width: 5, format: "int", align: "center" },
+        { key: "index", header: T.index, width: 6, format: "int", align: "center" },
         { key: "unit", header: T.unit, width: 18, only: "province" },
         { key: "id", header: T.id, width: 6, align: "center" },
         { key: "title", header: T.task, width: 44 },
         { key: "leads", header: T.lead, width: 20 },
-        { key: "due", header: T.due, width: 11, format: "date", align: "center" },
-        { key: "completedOn", header: T.completedOn, width: 11, format: "date", align: "center" },
+        { key: "due", header: T.due, width: 13, format: "date", align: "center" },
+        { key: "completedOn", header: T.completedOn, width: 13, format: "date", align: "center" },
         { key: "evaluation", header: T.evaluation, width: 14, align: "center" },
         { key: "result", header: T.result, width: 28 },
       ],

@@ -3,3 +3,4 @@ export * from "./schema.js";
 export * from "./rollup.js";
 export * from "./province-workbook.js";
 export * from "./province-read.js";
+export * from "./read-input.js";

@@ -6,11 +6,11 @@
  */
 import { formatViDate } from "../entries/dates.js";
 import { fileOutcomeLabels, provinceWorkbookMessages as M, rowReasonLabels } from "../messages/merge.js";
-import { unitKey } from "../plan/units.js";
 import { REPORT_STYLES } from "../summary/styles.js";
 import type { Totals } from "../summary/summarise.js";
 import { CREATED_BY } from "../workbook/layout.js";
 import type { CellSpec, CellStyle, ConditionalFormatSpec, PrintSpec, RowSpec, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
+import { mergeUnitKey } from "./rollup.js";
 import type { MergedRow, ProvinceRollup } from "./schema.js";
 
 /** Value of the `kind` key in a province workbook's _meta. */
@@ -312,11 +312,11 @@ function missingSheet(r: ProvinceRollup): SheetSpec {
   const sentByUnit = new Map<string, string[]>();
   for (const f of r.files) {
     if (f.outcome === "merged" || !f.unit) continue;
-    const key = unitKey(f.unit);
+    const key = mergeUnitKey(f.unit);
     sentByUnit.set(key, [...(sentByUnit.get(key) ?? []), `${f.file} (${fileOutcomeLabels[f.outcome]})`]);
   }
   r.missing.forEach((unit, i) => {
-    const sent = sentByUnit.get(unitKey(unit));
+    const sent = sentByUnit.get(mergeUnitKey(unit));
     b.row([int(i + 1), text(unit), text(sent ? M.missingSentBad(sent.join("; ")) : "")]);
   });
   return b.sheet(M.sheets.missing, "province-missing", [6, 40, 70], {

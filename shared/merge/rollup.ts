@@ -11,7 +11,7 @@ import type { ReadEntriesResult } from "../entries/read.js";
 import type { Entries, Entry, Finding } from "../entries/schema.js";
 import { isoFromInstant } from "../entries/dates.js";
 import { mergeFindingMessages as F, fileOutcomeLabels } from "../messages/merge.js";
-import { canonicalUnit, unitKey } from "../plan/units.js";
+import { canonicalUnit } from "../plan/units.js";
 import type { IsoDate } from "../plan/schema.js";
 import { standingOf } from "../summary/evaluate.js";
 import { quarterPeriod, reportPeriod, type Quarter } from "../summary/periods.js";
@@ -36,7 +36,7 @@ export interface RollupOptions {
   year: number;
   /** Calendar date at UTC midnight; default the quarter's cut-off (domain.md, "Reporting periods and cut-off"). */
   asOf?: Date;
-  /** Names of the units that must report (any spelling: compared with unitKey). */
+  /** Names of the units that must report (spelling variants compare equal: mergeUnitKey). */
   expected?: readonly string[];
 }
 
@@ -53,8 +53,8 @@ export type RollupInput = ReadEntriesResult | { unusable: UnusableInputError };
 export interface Rollup {
   /** Adds one file's reading. */
   add(file: RollupFile, input: RollupInput): void;
-  /** Notes a file that was not read because it is not an .xlsx (`message` says why). */
-  addSkipped(file: string, message: string): void;
+  /** Notes a file that was not merged because it is not a tracker .xlsx at all (`message` says why). */
+  addSkipped(file: string, message: string, reason?: "notXlsx" | "provinceWorkbook"): void;
   /** How many files were added so far. */
   readonly count: number;
   /** Ends the roll-up. */
@@ -83,6 +83,15 @@ interface InternalOutcome {
 const DROPPED_ROW_CODES: Record<string, RowReason> = { taskDuplicate: "duplicateTask", rowWithoutId: "noId" };
 
 const AREA_ORDER = new Map<string, number>(AREAS.map((a, i) => [a, i]));
+
+/**
+ * The key that identifies a unit across files: its canonical spelling (NFC, new tone-mark placement, abbreviations,
+ * "&", dashes and spacing normalised) in lower case. Unlike unitKey it keeps the diacritics: "xã Thanh Hà" and
+ * "xã Thạnh Hà" are two communes, and folding them together would drop one's report as a duplicate.
+ */
+export function mergeUnitKey(name: string): string {
+  return canonicalUnit(name).toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+}
 
 /** Vietnamese collation for unit and area names. */
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
@@ -131,7 +140,7 @@ export function parseExpectedUnits(text: string): string[] {
     if (!line || line.startsWith("#")) continue;
     // A spreadsheet row pasted with more columns: the name is the first non-numeric cell.
     const name = line.split("\t").map((c) => c.trim()).find((c) => c !== "" && !/^\d+$/.test(c)) ?? "";
-    const key = unitKey(name);
+    const key = mergeUnitKey(name);
     if (!name || seen.has(key)) continue;
     seen.add(key);
     out.push(canonicalUnit(name));
@@ -262,7 +271,7 @@ export function createRollup(opts: RollupOptions): Rollup {
     const fileFindings = input.findings;
     const report: Submission["report"] = {
       unit,
-      unitKey: unitKey(unit),
+      unitKey: mergeUnitKey(unit),
       file: name,
       modified: file.modified && Number.isFinite(file.modified.getTime()) ? file.modified.toISOString() : null,
       planId: meta.planId,
@@ -312,7 +321,7 @@ export function createRollup(opts: RollupOptions): Rollup {
     const expectedGiven = opts.expected !== undefined;
     const expectedKeys = new Map<string, string>();
     for (const name of opts.expected ?? []) {
-      const key = unitKey(name);
+      const key = mergeUnitKey(name);
       if (key && !expectedKeys.has(key)) expectedKeys.set(key, canonicalUnit(name));
     }
 
@@ -399,10 +408,10 @@ export function createRollup(opts: RollupOptions): Rollup {
 
   return {
     add,
-    addSkipped(file: string, message: string) {
+    addSkipped(file: string, message: string, reason: "notXlsx" | "provinceWorkbook" = "notXlsx") {
       order++;
-      reject(file, null, "notXlsx", 0, undefined, message);
-      fileFinding(file, "warning", "fileNotXlsx", message, F.notXlsx.hint());
+      reject(file, null, reason, 0, undefined, message);
+      fileFinding(file, "warning", reason === "notXlsx" ? "fileNotXlsx" : "fileProvinceWorkbook", message, reason === "notXlsx" ? F.notXlsx.hint() : F.notXlsx.provinceHint());
     },
     get count() {
       return order;

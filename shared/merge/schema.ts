@@ -22,6 +22,8 @@ export const FileReason = z.enum([
   "noUnit",
   /** The same unit submitted again: an older submission, superseded by the kept one. */
   "duplicate",
+  /** A province workbook (an earlier merge's output) among the inputs. */
+  "provinceWorkbook",
 ]);
 export type FileReason = z.infer<typeof FileReason>;
 
@@ -71,7 +73,7 @@ export type AreaTotals = z.infer<typeof AreaTotals>;
 /** One unit that reported: its kept file, figures and rank. */
 export const UnitReport = z.object({
   unit: z.string(),
-  /** Comparison key of the unit name (shared/plan/units.ts unitKey): spelling variants compare equal. */
+  /** Comparison key of the unit name (mergeUnitKey): spelling variants compare equal, diacritics count. */
   unitKey: z.string(),
   file: z.string(),
   /** When the kept file was saved (ISO date-time), if known. */

@@ -115,7 +115,7 @@ export const reportDocumentMessages = {
     proposals: "V. ĐỀ XUẤT, KIẾN NGHỊ",
   },
   planIssued: (plan: string | null, total: number) =>
-    plan ? `Kế hoạch: ${plan}; tổng số ${total} nhiệm vụ.` : `Tổng số nhiệm vụ theo kế hoạch: ${total}.`,
+    plan ? `${plan} gồm ${total} nhiệm vụ.` : `Tổng số nhiệm vụ theo kế hoạch: ${total}.`,
   provincePlans: (units: number, missing: number, total: number) =>
     `Số đơn vị đã gửi báo cáo: ${units}${missing > 0 ? `; chưa gửi: ${missing}` : ""}. Tổng số nhiệm vụ của các đơn vị: ${total}.`,
   tasksDone: (done: number, total: number, dropped: number, rate: string, onTime: number, late: number) =>

@@ -8,7 +8,9 @@ export const mergeFindingMessages = {
   notXlsx: {
     message: (file: string) => `Tệp ${file} không phải sổ theo dõi .xlsx nên không được gộp.`,
     oldXls: (file: string) => `Tệp ${file} là định dạng Excel cũ (.xls) nên không được gộp.`,
+    province: (file: string) => `Tệp ${file} là tệp tổng hợp tỉnh (kết quả gộp trước), không phải sổ theo dõi của đơn vị nên không được gộp.`,
     hint: () => "Nếu đây là báo cáo của một đơn vị, hãy mở bằng Excel và lưu lại dạng .xlsx (Sổ làm việc Excel), rồi gộp lại.",
+    provinceHint: () => "Để tệp tổng hợp ra ngoài thư mục sổ theo dõi của các đơn vị (hoặc ghi đè bằng -o).",
   },
   otherYear: {
     message: (year: number | null, expected: number, rows: number) =>
@@ -45,6 +47,7 @@ export const fileOutcomeLabels = {
   otherYear: "Sổ theo dõi năm khác",
   noUnit: "Không ghi tên đơn vị",
   duplicate: "Nộp trùng (bản cũ)",
+  provinceWorkbook: "Tệp tổng hợp tỉnh",
 } as const;
 
 /** Labels of the rows that are listed instead of merged (accounting). */

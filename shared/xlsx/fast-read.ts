@@ -46,6 +46,12 @@ export interface FastReadOptions {
    * The merge reads only what readEntries looks at (see ENTRY_SHEETS in shared/merge).
    */
   sheets?: (name: string) => boolean;
+  /**
+   * A faster raw-deflate inflater from the host (Node's zlib), called with the compressed bytes and the most bytes
+   * the part may produce; it returns null when the output would be longer and must stop there (zlib's
+   * maxOutputLength does). Default: fflate, in JavaScript, with the same bound.
+   */
+  inflateRaw?: (data: Uint8Array, maxLength: number) => Uint8Array | null;
 }
 
 const MB = 1024 * 1024;
@@ -117,6 +123,7 @@ class Package {
     entries: ZipEntry[],
     private readonly file: string,
     private readonly limits: XlsxLimits,
+    private readonly inflateRaw?: FastReadOptions["inflateRaw"],
   ) {
     // Part names compare case-insensitively (OPC); a leading "/" is not part of a zip name.
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
@@ -160,6 +167,17 @@ class Package {
       return b.subarray(start, end);
     }
     if (e.method !== 8) throw new UnusableInputError(M.notWorkbook(this.file), { file: this.file });
+    if (this.inflateRaw) {
+      let out: Uint8Array | null;
+      try {
+        out = this.inflateRaw(b.subarray(start, end), cap);
+      } catch (error) {
+        throw this.corrupt(error);
+      }
+      if (out === null || out.length > cap) throw this.bomb();
+      this.budget -= out.length;
+      return out;
+    }
     if (e.compressedSize <= ONE_SHOT_COMPRESSED) {
       // Small parts in one call into a buffer one byte larger than allowed: fflate stops writing at the end of the
       // buffer, so a longer result means the part lies about its size. Deflate expands at most 1032:1, so the
@@ -200,7 +218,7 @@ class Package {
 }
 
 /** Checks the bytes look like a usable .xlsx and opens its zip directory (read.ts' checks, without inflating all). */
-function openPackage(bytes: Uint8Array, file: string, limits: XlsxLimits): Package {
+function openPackage(bytes: Uint8Array, file: string, limits: XlsxLimits, inflateRaw?: FastReadOptions["inflateRaw"]): Package {
   if (bytes.length === 0) throw new UnusableInputError(M.emptyFile(file), { file });
   if (bytes.length > limits.maxBytes) throw new UnusableInputError(M.tooLarge(file, Math.round(limits.maxBytes / MB)), { file });
   if (CFB_MAGIC.every((v, i) => bytes[i] === v)) throw new UnusableInputError(M.encrypted(file), { file });
@@ -213,7 +231,7 @@ function openPackage(bytes: Uint8Array, file: string, limits: XlsxLimits): Packa
   let declared = 0;
   for (const e of entries) declared += e.size;
   if (declared > limits.maxInflated) throw new UnusableInputError(M.zipBomb(file, limitMb), { file });
-  const pkg = new Package(bytes, entries, file, limits);
+  const pkg = new Package(bytes, entries, file, limits, inflateRaw);
   if (!pkg.has("[Content_Types].xml")) throw new UnusableInputError(M.notWorkbook(file), { file });
   return pkg;
 }
@@ -780,7 +798,7 @@ function lastRowOf(xml: string, fallback: number): number {
 export function readXlsxGridFast(bytes: Uint8Array, opts: FastReadOptions): Grid {
   const limits = { ...FAST_XLSX_LIMITS, ...opts.limits };
   const file = opts.file;
-  const pkg = openPackage(bytes, file, limits);
+  const pkg = openPackage(bytes, file, limits, opts.inflateRaw);
   try {
     const root = readRels(pkg.text("_rels/.rels"), "");
     const workbookPart = root.byType.get(REL_OFFICE_DOCUMENT) ?? "xl/workbook.xml";

@@ -12,7 +12,7 @@
  * (test/clients). Not supported: cell notes, charts and protection passwords; canFastWrite() tells, and callers
  * use renderWorkbook (exceljs) for such specs. Pure and synchronous.
  */
-import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import { deflateSync } from "fflate";
 import type {
   CellSpec,
   CellStyle,
@@ -29,6 +29,8 @@ export interface FastWriteOptions {
   created?: Date;
   /** Deflate level 0–9 (default 6). */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** A faster raw-deflate from the host (Node's zlib.deflateRawSync); default fflate, in JavaScript. */
+  deflateRaw?: (data: Uint8Array, level: number) => Uint8Array;
 }
 
 /** Whether the fast writer supports everything a spec uses (no notes, charts or protection passwords). */
@@ -402,18 +404,16 @@ function writeSheet(sheet: SheetSpec, selected: boolean, styles: StyleTable, str
 export function fastWriteWorkbook(spec: WorkbookSpec, opts: FastWriteOptions = {}): Uint8Array {
   if (!canFastWrite(spec)) throw new Error("fastWriteWorkbook: the spec uses notes, charts or a protection password (use renderWorkbook)");
   const level = opts.level ?? 6;
-  const out: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((err, data) => {
-    if (err) failure = err;
-    else out.push(data);
-  });
+  const zip = new ZipWriter();
   const encoder = new TextEncoder();
-  const addPart = (name: string, write: (emit: (s: string) => void) => void, compress = true) => {
-    const f = compress ? new ZipDeflate(name, { level }) : new ZipPassThrough(name);
-    zip.add(f);
-    write((s) => f.push(encoder.encode(s), false));
-    f.push(new Uint8Array(0), true);
+  const deflate = opts.deflateRaw ?? ((data: Uint8Array, l: number) => deflateSync(data, { level: l as FastWriteOptions["level"] & number }));
+  // Each part is written in chunks, then compressed before the next one starts: one part's XML in memory at a time.
+  const addPart = (name: string, write: (emit: (s: string) => void) => void) => {
+    const chunks: Uint8Array[] = [];
+    write((s) => chunks.push(encoder.encode(s)));
+    const data = concat(chunks);
+    chunks.length = 0;
+    zip.add(name, data, level > 0 ? deflate(data, level) : null);
   };
 
   const styles = new StyleTable(spec.styles);
@@ -422,6 +422,20 @@ export function fastWriteWorkbook(spec: WorkbookSpec, opts: FastWriteOptions = {
   const active = visible.find((x) => x.s.name === spec.activeSheet) ?? visible[0];
   const activeIndex = active?.i ?? 0;
 
+  // [Content_Types].xml first: some readers sniff the package by its first entry.
+  addPart("[Content_Types].xml", (emit) =>
+    emit(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        spec.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_SHEET}"/>`).join("") +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+        "</Types>",
+    ),
+  );
   spec.sheets.forEach((sheet, i) => {
     addPart(`xl/worksheets/sheet${i + 1}.xml`, (emit) => writeSheet(sheet, i === activeIndex, styles, strings, emit));
   });
@@ -487,28 +501,102 @@ export function fastWriteWorkbook(spec: WorkbookSpec, opts: FastWriteOptions = {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop></Properties>',
     ),
   );
-  addPart("[Content_Types].xml", (emit) =>
-    emit(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        spec.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_SHEET}"/>`).join("") +
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-        "</Types>",
-    ),
-  );
-  zip.end();
-  if (failure) throw failure;
+  return zip.finish();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The zip container (PKWARE APPNOTE 4.3): local headers, data, central directory. Parts are far below 4 GB.
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 of the bytes (the zip's integrity check). */
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
   let size = 0;
-  for (const c of out) size += c.length;
-  const bytes = new Uint8Array(size);
+  for (const c of chunks) size += c.length;
+  const out = new Uint8Array(size);
   let at = 0;
-  for (const c of out) {
-    bytes.set(c, at);
+  for (const c of chunks) {
+    out.set(c, at);
     at += c.length;
   }
-  return bytes;
+  return out;
+}
+
+/** Collects zip entries and writes the archive. */
+class ZipWriter {
+  private readonly blocks: Uint8Array[] = [];
+  private readonly central: Uint8Array[] = [];
+  private offset = 0;
+  private count = 0;
+
+  /** Adds a part: `compressed` is its raw deflate, or null to store it. */
+  add(name: string, data: Uint8Array, compressed: Uint8Array | null): void {
+    const nameBytes = new TextEncoder().encode(name);
+    const crc = crc32(data);
+    const method = compressed ? 8 : 0;
+    const body = compressed ?? data;
+    // 1980-01-01 00:00: a fixed time keeps the output reproducible (the core has no clock).
+    const dosTime = 0;
+    const dosDate = (0 << 9) | (1 << 5) | 1;
+    const local = new Uint8Array(30 + nameBytes.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, 0x0800, true);
+    lv.setUint16(8, method, true);
+    lv.setUint16(10, dosTime, true);
+    lv.setUint16(12, dosDate, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, body.length, true);
+    lv.setUint32(22, data.length, true);
+    lv.setUint16(26, nameBytes.length, true);
+    lv.setUint16(28, 0, true);
+    local.set(nameBytes, 30);
+    const cd = new Uint8Array(46 + nameBytes.length);
+    const cv = new DataView(cd.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, 0x0800, true);
+    cv.setUint16(10, method, true);
+    cv.setUint16(12, dosTime, true);
+    cv.setUint16(14, dosDate, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, body.length, true);
+    cv.setUint32(24, data.length, true);
+    cv.setUint16(28, nameBytes.length, true);
+    cv.setUint32(42, this.offset, true);
+    cd.set(nameBytes, 46);
+    this.blocks.push(local, body);
+    this.central.push(cd);
+    this.offset += local.length + body.length;
+    this.count++;
+  }
+
+  finish(): Uint8Array {
+    const cdSize = this.central.reduce((s, c) => s + c.length, 0);
+    const end = new Uint8Array(22);
+    const ev = new DataView(end.buffer);
+    ev.setUint32(0, 0x06054b50, true);
+    ev.setUint16(8, this.count, true);
+    ev.setUint16(10, this.count, true);
+    ev.setUint32(12, cdSize, true);
+    ev.setUint32(16, this.offset, true);
+    return concat([...this.blocks, ...this.central, end]);
+  }
 }
