@@ -14,10 +14,13 @@ export function foldKey(text: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
-/** Tidies text as the user meant it: NFC, non-breaking spaces to spaces, runs of spaces collapsed, trimmed. */
+/** Tidies text as the user meant it: NFC, CR LF to LF, non-breaking spaces to spaces, runs of spaces collapsed, trimmed. */
 export function tidyText(text: string): string {
-  return text
-    .normalize("NFC")
+  const nfc = text.normalize("NFC");
+  // Most cells are already tidy; checking is much cheaper than rewriting them.
+  if (!/[\u00a0\u2007\u202f\t\r]| {2}| \n|\n |^\s|\s$/.test(nfc)) return nfc;
+  return nfc
+    .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u2007\u202f]/g, " ")
     .replace(/[ \t]+/g, " ")
     .replace(/ *\n */g, "\n")

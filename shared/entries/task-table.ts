@@ -29,6 +29,8 @@ export interface TaskTable {
 
 /** How many rows from the top are searched for the header. */
 const HEADER_SCAN_ROWS = 60;
+/** Longest cell text considered as a header. */
+const MAX_HEADER_LENGTH = 80;
 /** Aliases shorter than this (folded) are only matched whole: "han" must not match "hanh dong". */
 const MIN_PREFIX = 5;
 
@@ -71,7 +73,7 @@ function matchRow(row: GridValue[]): Omit<TaskTable, "headerRow" | "firstRow" | 
   const headerText: Partial<Record<TaskColumnKey, string>> = {};
   const renamed: TaskColumnKey[] = [];
   const duplicates: Array<{ key: TaskColumnKey; col: number }> = [];
-  const unmatched: number[] = [];
+  const unmatched: Array<{ col: number; text: string; folded: string }> = [];
   let exact = 0;
   const take = (h: HeaderKey, col: number, text: string, viaPrefix: boolean) => {
     if (columns[h.key] !== undefined) {
@@ -84,19 +86,19 @@ function matchRow(row: GridValue[]): Omit<TaskTable, "headerRow" | "firstRow" | 
   };
   row.forEach((v, col) => {
     const text = cellText(v).trim();
-    if (!text) return;
+    // Headers are short; task titles and notes are not, and folding them all would dominate reading time.
+    if (!text || text.length > MAX_HEADER_LENGTH) return;
     const folded = foldKey(text);
     if (!folded) return;
     const h = exactKey(folded);
     if (h) {
       exact++;
       take(h, col, text, false);
-    } else unmatched.push(col);
+    } else unmatched.push({ col, text, folded });
   });
-  for (const col of unmatched) {
-    const text = cellText(row[col]).trim();
-    const h = prefixKey(foldKey(text));
-    if (h && columns[h.key] === undefined) take(h, col, text, true);
+  for (const u of unmatched) {
+    const h = prefixKey(u.folded);
+    if (h && columns[h.key] === undefined) take(h, u.col, u.text, true);
   }
   return { columns, headerText, renamed, duplicates, exact };
 }

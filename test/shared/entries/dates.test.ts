@@ -77,3 +77,16 @@ describe("readDateCell", () => {
     expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
   });
 });
+
+describe("tidyText", () => {
+  it.each([
+    ["  Kế hoạch   số 12 ", "Kế hoạch số 12"],
+    ["Dòng 1 \r\n  Dòng 2", "Dòng 1\nDòng 2"],
+    ["a\u00a0b", "a b"],
+    ["Hoa\u0300", "Hoà"],
+    ["đã gọn", "đã gọn"],
+  ])("%j → %j", async (input, output) => {
+    const { tidyText } = await import("../../../shared/entries/normalize.js");
+    expect(tidyText(input)).toBe(output);
+  });
+});
