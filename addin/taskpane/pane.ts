@@ -2,7 +2,7 @@
  * The task pane: binds the page (taskpane.html) to the actions. Plain DOM, no framework. Every action runs through
  * `busy()`: buttons disabled, a progress line, errors turned into messages (never an uncaught rejection).
  */
-import { formatViDate } from "../../shared/entries/dates.js";
+import { formatViDate, parseTextDate } from "../../shared/entries/dates.js";
 import { parseExpectedUnits } from "../../shared/merge/rollup.js";
 import { describeLocation } from "../../shared/errors.js";
 import { taskpaneMessages as T } from "../../shared/messages/index.js";
@@ -138,15 +138,19 @@ export function mountTaskPane(doc: Document, deps: PaneDeps): void {
   }
   quarter.value = String(session.settings.quarter ?? current.quarter);
   periodYear.value = String(session.settings.year ?? current.year);
-  asOf.value = session.settings.asOf ?? "";
+  asOf.value = session.settings.asOf ? formatViDate(session.settings.asOf) : "";
   const readPeriod = () => {
     const q = Number(quarter.value);
     const y = Number(periodYear.value);
     const validYear = Number.isInteger(y) && y >= 2000 && y <= 2100;
+    const typed = asOf.value.trim();
+    const date = typed ? parseTextDate(typed) : null;
+    asOf.setAttribute("aria-invalid", String(typed !== "" && date === null));
+    if (typed !== "" && date === null) show({ kind: "warning", text: T.badDate(typed) });
     session.settings = {
       ...(isQuarter(q) ? { quarter: q } : {}),
       ...(validYear ? { year: y } : {}),
-      ...(/^\d{4}-\d{2}-\d{2}$/.test(asOf.value) ? { asOf: asOf.value as IsoDate } : {}),
+      ...(date ? { asOf: date } : {}),
     };
     const choice = resolvePeriod(session.settings, now());
     const p = quarterPeriod(choice.quarter, choice.year);
@@ -159,8 +163,21 @@ export function mountTaskPane(doc: Document, deps: PaneDeps): void {
   $<HTMLButtonElement>("summary-button").addEventListener("click", () => void busy(T.summarising, () => runCommand("runQuarterSummary", commandDeps())));
   const commandDeps = () => ({ host, session, now, show: async () => undefined });
 
+  // ---------------------------------------------------------------- file pickers
+  const picker = (input: HTMLInputElement, label: HTMLElement) => {
+    const update = () => {
+      const names = Array.from(input.files ?? []).map((f) => f.name);
+      label.textContent = names.length === 0 ? T.noFileChosen : T.filesChosen(names);
+      label.title = names.join("\n");
+      label.classList.toggle("chosen", names.length > 0);
+    };
+    input.addEventListener("change", update);
+    update();
+  };
+
   // ---------------------------------------------------------------- create
   const planFile = $<HTMLInputElement>("plan-file");
+  picker(planFile, $<HTMLElement>("plan-file-name"));
   const planText = $<HTMLTextAreaElement>("plan-text");
   const unit = $<HTMLInputElement>("unit");
   const year = $<HTMLInputElement>("year");
@@ -203,6 +220,7 @@ export function mountTaskPane(doc: Document, deps: PaneDeps): void {
 
   // ---------------------------------------------------------------- merge
   const mergeFiles = $<HTMLInputElement>("merge-files");
+  picker(mergeFiles, $<HTMLElement>("merge-files-name"));
   const expected = $<HTMLTextAreaElement>("expected");
   const mergeReplace = $<HTMLInputElement>("merge-replace");
   $<HTMLButtonElement>("merge-button").addEventListener("click", () => {

@@ -1278,6 +1278,13 @@ export class FakeExcel implements ExcelHost {
     if (name !== "ExcelApi") return false;
     return versionAtLeast(this.excelApi, version);
   }
+  /** Replaces the workbook by a new blank one (File › New), keeping the counters. */
+  newWorkbook(sheets: string[] = ["Sheet1"]): void {
+    this.model.sheets.splice(0, this.model.sheets.length, ...sheets.map((n) => new FakeSheet(n)));
+    this.model.names.clear();
+    this.model.active = 0;
+    this.model.selection = null;
+  }
   /** Selects a range (as the user would) on a sheet and makes that sheet active. */
   select(sheet: string, ...addresses: string[]): void {
     const s = this.model.get(sheet);
