@@ -3,7 +3,7 @@ import { UnusableInputError } from "../../../shared/errors.js";
 import { planFileMessages as M } from "../../../shared/messages/plan-files.js";
 import { parsePlanBytes } from "../../../shared/plan/index.js";
 import { DEFAULT_PDF_LIMITS, extractPdf } from "../../../shared/plan/readers/pdf.js";
-import { fixture, heading, seedPlan, TASK_COUNTS } from "../../fixtures/plans/helpers.js";
+import { fixture, handmadePdf, heading, seedPlan, TASK_COUNTS } from "../../fixtures/plans/helpers.js";
 
 /** Runs `fn`, expecting an UnusableInputError, and returns it. */
 async function unusable(fn: () => Promise<unknown>): Promise<UnusableInputError> {
@@ -66,6 +66,53 @@ describe("extractPdf", () => {
     expect(paras.slice(0, 2)).toEqual(["KẾ HOẠCH", "Cải cách hành chính xã An Khánh năm 2026"]);
     expect(paras).toContain("III. TỔ CHỨC THỰC HIỆN");
     expect(doc.blocks.findIndex((b) => b.kind === "table")).toBeGreaterThan(paras.indexOf("III. TỔ CHỨC THỰC HIỆN"));
+  });
+});
+
+describe("PDFs drawn by other writers", () => {
+  /**
+   * A bordered table drawn with filled 0.5 pt rectangles inside a shifted coordinate system (cm). The lead unit
+   * spans rows 1–2 (no border between them in that column): only the ruling lines can tell it applies to both.
+   */
+  function filledBorderTable(): string {
+    const xs = [40, 80, 360, 520, 680];
+    const ys = [500, 470, 430, 390]; // PDF y grows upwards
+    const text = (s: string, x: number, y: number) => `BT /F1 10 Tf ${x} ${y} Td (${s}) Tj ET`;
+    const rects = [
+      ...xs.map((x) => `${x - 0.25} ${ys[3]} 0.5 ${ys[0] - ys[3]} re f`),
+      ...[ys[0]!, ys[1]!, ys[3]!].map((y) => `${xs[0]} ${y - 0.25} ${xs[4]! - xs[0]!} 0.5 re f`),
+      // The border between rows 1 and 2, except under the merged lead cell (x 360–520).
+      `${xs[0]} ${ys[2]! - 0.25} ${xs[2]! - xs[0]!} 0.5 re f`,
+      `${xs[3]} ${ys[2]! - 0.25} ${xs[4]! - xs[3]!} 0.5 re f`,
+    ];
+    const cells = [
+      ["STT", "Noi dung cong viec", "Co quan chu tri", "Thoi gian hoan thanh"],
+      ["1", "Xay dung ke hoach CCHC nam 2026", "", "Quy I/2026"],
+      ["2", "Ra soat thu tuc hanh chinh", "", "Nam 2026"],
+    ];
+    const texts = cells.flatMap((row, r) => row.map((c, k) => (c ? text(c, xs[k]! + 4, ys[r]! - 18) : "")));
+    return [
+      "q 1 0 0 1 20 10 cm", // everything shifted: rulings and text must move together
+      "0.9 g 120 440 150 20 re f 0 g", // shading inside a cell: a large fill is not a border
+      ...rects,
+      ...texts,
+      text("Phong Van hoa - Xa hoi", 364, 426), // centred in the merged cell
+      "Q",
+      "BT /F1 16 Tf 300 540 Td (KE HOACH cai cach hanh chinh nam 2026) Tj ET",
+    ].join("\n");
+  }
+
+  it("rebuilds a table whose borders are filled rectangles in a transformed coordinate system", async () => {
+    const doc = await extractPdf(handmadePdf([filledBorderTable()]), "word-export.pdf");
+    const tables = doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table.rows] : []));
+    expect(tables).toEqual([
+      [
+        ["STT", "Noi dung cong viec", "Co quan chu tri", "Thoi gian hoan thanh"],
+        ["1", "Xay dung ke hoach CCHC nam 2026", "Phong Van hoa - Xa hoi", "Quy I/2026"],
+        ["2", "Ra soat thu tuc hanh chinh", "Phong Van hoa - Xa hoi", "Nam 2026"],
+      ],
+    ]);
+    expect(doc.blocks[0]).toEqual({ kind: "paragraph", text: "KE HOACH cai cach hanh chinh nam 2026", page: 1 });
   });
 });
 
