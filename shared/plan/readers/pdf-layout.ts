@@ -7,6 +7,7 @@
  * columns from the header's x ranges, rows anchored on the numbers in the first column.
  */
 import { squareRows, type DocBlock, type DocTable, type ExtractedDocument } from "./document.js";
+import { findTaskHeader } from "./task-table.js";
 
 /** A piece of text on a page: baseline start (x, y), width, font size. */
 export interface PdfTextItem {
@@ -379,6 +380,8 @@ function findTextHeader(lines: TextLine[]): { columns: TextColumns; start: numbe
       headerRows: [],
     };
     columns.headerRows = [cellsOfRow(band, columns)];
+    // The words must make a task-table header (id, title, lead or deadline columns), not just mention "cơ quan".
+    if (!findTaskHeader(columns.headerRows)) continue;
     return { columns, start: k, end: j };
   }
   return null;

@@ -181,6 +181,21 @@ describe("borderless tables", () => {
     expect(paragraphs(doc.blocks)).toEqual(["KẾ HOẠCH", "Nơi nhận: như trên, lưu văn phòng và các phòng ban chuyên môn"]);
   });
 
+  it("does not take a list of recipients that mentions units for a table header", () => {
+    const items = [
+      t("Nơi nhận:", 50, 600),
+      t("TT", 50, 614),
+      t("HĐND xã;", 80, 614),
+      t("Các cơ quan,", 200, 614),
+      t("đơn vị;", 320, 614),
+      t("1", 50, 628),
+      t("Lưu: VT.", 80, 628),
+    ];
+    const doc = layoutPdfPages([page(1, items)]);
+    expect(tables(doc.blocks)).toEqual([]);
+    expect(paragraphs(doc.blocks)).toHaveLength(3);
+  });
+
   it("reads a group row whose title crosses the columns as a row, not as the end of the table", () => {
     const items = [
       ...header,
