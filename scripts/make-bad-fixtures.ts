@@ -146,7 +146,7 @@ export async function makeBadFixtures(dir: string): Promise<BadFixture[]> {
     declareSizes(minimalWorkbook({ "xl/worksheets/sheet1.xml": new Uint8Array(64 * 1024) }), 0xfffffff0),
   );
   add(
-    { file: "zip-bomb-lying.xlsx", description: "bom nén khai báo sai (100 byte, thực tế 64 MB)", check: 2, summary: 2, message: "vượt quá" },
+    { file: "zip-bomb-lying.xlsx", description: "bom nén khai báo sai (100 byte, thực tế 64 MB)", check: 2, summary: 2, message: "lớn hơn kích thước tệp tự khai báo" },
     declareSizes(minimalWorkbook({ "xl/worksheets/sheet1.xml": new Uint8Array(64 * 1024 * 1024) }), 100),
   );
 

@@ -162,6 +162,8 @@ export const entriesMessages = {
   notWorkbook: (file: string) => `Tệp ${file} là tệp nén nhưng không phải bảng tính Excel (.xlsx).`,
   zipBomb: (file: string, mb: number) =>
     `Tệp ${file} khi giải nén vượt quá ${mb} MB (có thể là tệp độc hại); công cụ không mở tệp này.`,
+  zipSizeLie: (file: string) =>
+    `Tệp ${file} chứa dữ liệu lớn hơn kích thước tệp tự khai báo (dấu hiệu tệp độc hại hoặc bị hỏng); công cụ không mở tệp này.`,
   corruptZip: (file: string) => `Tệp ${file} bị hỏng (không giải nén được).`,
   cannotParse: (file: string) => `Không đọc được nội dung bảng tính ${file} (tệp có thể bị hỏng).`,
   checkHeader: (file: string, errors: number, warnings: number) =>

@@ -102,7 +102,10 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] | null {
   return entries;
 }
 
-/** Inflates one entry, counting bytes; throws when it produces more than `cap` bytes. Returns the inflated size. */
+/**
+ * Inflates one entry, counting bytes; throws when it produces more than `cap` bytes (the budget left, or the size
+ * the entry declares: then the zip lies about its sizes). Returns the inflated size.
+ */
 function countInflated(bytes: Uint8Array, e: ZipEntry, cap: number, file: string, limitMb: number): number {
   const p = e.localOffset;
   if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) throw new UnusableInputError(M.corruptZip(file), { file });
@@ -110,7 +113,7 @@ function countInflated(bytes: Uint8Array, e: ZipEntry, cap: number, file: string
   const end = start + e.compressedSize;
   if (end > bytes.length) throw new UnusableInputError(M.corruptZip(file), { file });
   if (e.method === 0) {
-    if (e.compressedSize > cap) throw new UnusableInputError(M.zipBomb(file, limitMb), { file });
+    if (e.compressedSize > cap) throw new UnusableInputError(cap >= e.size ? M.zipSizeLie(file) : M.zipBomb(file, limitMb), { file });
     return e.compressedSize;
   }
   if (e.method !== 8) throw new UnusableInputError(M.notWorkbook(file), { file });
@@ -129,7 +132,7 @@ function countInflated(bytes: Uint8Array, e: ZipEntry, cap: number, file: string
   } catch (error) {
     throw new UnusableInputError(M.corruptZip(file), { file }, error);
   }
-  if (over) throw new UnusableInputError(M.zipBomb(file, limitMb), { file });
+  if (over) throw new UnusableInputError(cap >= e.size ? M.zipSizeLie(file) : M.zipBomb(file, limitMb), { file });
   return produced;
 }
 
