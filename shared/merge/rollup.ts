@@ -325,6 +325,17 @@ export function createRollup(opts: RollupOptions): Rollup {
       if (key && !expectedKeys.has(key)) expectedKeys.set(key, canonicalUnit(name));
     }
 
+    // A unit on the expected list is shown with the list's spelling (the province's official names).
+    for (const s of kept.values()) {
+      const official = expectedKeys.get(s.key);
+      if (official && official !== s.report.unit) {
+        s.report.unit = official;
+        const name = intern(official);
+        for (const row of s.rows) row.unit = name;
+        s.outcome.public.unit = official;
+      }
+    }
+
     // Rank by completion rate (equal rates share a rank), then by name for display.
     const submissions = [...kept.values()];
     submissions.sort((a, b) => b.report.totals.completionRate - a.report.totals.completionRate || collator.compare(a.report.unit, b.report.unit));
