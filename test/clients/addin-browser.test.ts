@@ -26,6 +26,9 @@ import { readXlsxGrid } from "../../shared/xlsx/read.js";
 import { renderWorkbook } from "../../shared/xlsx/render.js";
 import { provinceWorkbookMessages } from "../../shared/messages/index.js";
 import type { FakeExcel } from "../addin/fake-excel.js";
+import { COMMAND_NAMES } from "../../addin/commands/names.js";
+import { messageDialogUrl } from "../../addin/commands/show.js";
+import type { Notice } from "../../addin/session.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
@@ -136,6 +139,11 @@ describe("the task pane in headless Chromium", () => {
     await expect(page.locator("#quarter option").allTextContents()).resolves.toEqual(["Quý I", "Quý II", "Quý III", "Quý IV"]);
     await expect(page.locator("#period-line").textContent()).resolves.toMatch(/^Quý (I|II|III|IV)\/\d{4}: số liệu từ \d\d\/\d\d\/\d{4} đến \d\d\/\d\d\/\d{4}\.$/);
     await expect(page.locator("#plan-file-name").textContent()).resolves.toBe("Chưa chọn tệp");
+    // In the shared runtime this page is also the function file: it registers the ribbon commands too.
+    const registered = await page.evaluate(() =>
+      Object.keys((window as unknown as { Office: { actions: { _association: { m_mappings: object } } } }).Office.actions._association.m_mappings),
+    );
+    expect(registered.sort()).toEqual(COMMAND_NAMES.map((n) => n.toUpperCase()).sort());
   });
 
   it("reads the as-of date as dd/mm/yyyy and says when it is not a date", async () => {
@@ -234,6 +242,29 @@ describe("the task pane in headless Chromium", () => {
       expect(text).toEqual(expect.arrayContaining(["xã Cao Minh", "xã An Khánh"]));
     }
     await notice("success", download.suggestedFilename());
+  });
+
+  it("commands.html registers every ribbon command with office.js's Office.actions.associate", async () => {
+    const other = await context.newPage();
+    other.on("pageerror", (e) => pageErrors.push(e.message));
+    await other.goto(`${origin}/commands.html`);
+    // office.js keeps the associations in Office.actions._association.m_mappings, keyed by the upper-cased name.
+    type Assoc = { Office: { actions: { _association: { m_mappings: Record<string, unknown> } } } };
+    const registered = () => Object.keys((window as unknown as Assoc).Office.actions._association.m_mappings);
+    await other.waitForFunction(`(${registered.toString()})().length >= ${COMMAND_NAMES.length}`);
+    const names = await other.evaluate(`(${registered.toString()})()`);
+    expect((names as string[]).sort()).toEqual(COMMAND_NAMES.map((n) => n.toUpperCase()).sort());
+    await other.close();
+  });
+
+  it("message.html shows a command's error with a Vietnamese close button", async () => {
+    const other = await context.newPage();
+    other.on("pageerror", (e) => pageErrors.push(e.message));
+    const notices = [{ kind: "error", text: "Không có dòng nhiệm vụ nào trong vùng đang chọn." }];
+    await other.goto(messageDialogUrl(`${origin}/commands.html`, notices as Notice[]));
+    await other.locator(".notice-error", { hasText: "Không có dòng nhiệm vụ" }).waitFor();
+    await expect(other.locator("#close").textContent()).resolves.toBe("Đóng");
+    await other.close();
   });
 
   it("raised no uncaught error in the page, and leaves a screenshot of the pane", async () => {
