@@ -79,7 +79,7 @@ describe("PDFs drawn by other writers", () => {
     const ys = [500, 470, 430, 390]; // PDF y grows upwards
     const text = (s: string, x: number, y: number) => `BT /F1 10 Tf ${x} ${y} Td (${s}) Tj ET`;
     const rects = [
-      ...xs.map((x) => `${x - 0.25} ${ys[3]} 0.5 ${ys[0] - ys[3]} re f`),
+      ...xs.map((x) => `${x - 0.25} ${ys[3]} 0.5 ${ys[0]! - ys[3]!} re f`),
       ...[ys[0]!, ys[1]!, ys[3]!].map((y) => `${xs[0]} ${y - 0.25} ${xs[4]! - xs[0]!} 0.5 re f`),
       // The border between rows 1 and 2, except under the merged lead cell (x 360–520).
       `${xs[0]} ${ys[2]! - 0.25} ${xs[2]! - xs[0]!} 0.5 re f`,
