@@ -8,8 +8,14 @@ export interface CliIo {
   now: () => Date;
 }
 
-/** The real process streams. */
+/** The real process streams. A closed pipe (`cchc parse … | head`) ends output quietly instead of crashing. */
 export function processIo(): CliIo {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),

@@ -152,7 +152,8 @@ function selectActiveSheet(wb: ExcelJS.Workbook, name: string | undefined): void
   const view = wb.views?.[0] ?? { x: 0, y: 0, width: 28800, height: 17000, visibility: "visible" as const };
   wb.views = [{ ...view, activeTab, firstSheet: Math.max(0, firstSheet) }];
   for (const w of sheets) {
-    const views = w.views.length > 0 ? w.views : [{}];
+    // A sheet loaded from a file without <sheetViews> has no views array at all.
+    const views = w.views && w.views.length > 0 ? w.views : [{}];
     w.views = views.map((v, i) => ({ ...v, tabSelected: i === 0 && w === active }) as unknown as ExcelJS.WorksheetView);
   }
 }
