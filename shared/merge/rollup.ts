@@ -93,6 +93,13 @@ export function mergeUnitKey(name: string): string {
   return canonicalUnit(name).toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
 }
 
+const PLACE_HEAD = /^(xã|phường|thị trấn|thị xã|thành phố|huyện|tỉnh|đặc khu)(?=\s)/iu;
+
+/** A unit's name as shown: canonical, with the place word in lower case as documents write it ("Xã An" → "xã An"). */
+export function displayUnit(name: string): string {
+  return canonicalUnit(name).replace(PLACE_HEAD, (head) => head.toLocaleLowerCase("vi"));
+}
+
 /** Vietnamese collation for unit and area names. */
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
 
@@ -143,7 +150,7 @@ export function parseExpectedUnits(text: string): string[] {
     const key = mergeUnitKey(name);
     if (!name || seen.has(key)) continue;
     seen.add(key);
-    out.push(canonicalUnit(name));
+    out.push(displayUnit(name));
   }
   return out;
 }
@@ -209,7 +216,7 @@ export function createRollup(opts: RollupOptions): Rollup {
       return;
     }
     const meta = entries.meta;
-    const unit = meta.unit ? canonicalUnit(meta.unit) : null;
+    const unit = meta.unit ? displayUnit(meta.unit) : null;
     const closedRows = entries.closes.find((c) => c.quarter === opts.quarter && c.year === opts.year);
     const sourceRows: Entry[] = closedRows ? closedRows.rows : entries.rows;
     const dropped: Record<RowReason, number> = { duplicateTask: 0, noId: 0 };
@@ -322,7 +329,7 @@ export function createRollup(opts: RollupOptions): Rollup {
     const expectedKeys = new Map<string, string>();
     for (const name of opts.expected ?? []) {
       const key = mergeUnitKey(name);
-      if (key && !expectedKeys.has(key)) expectedKeys.set(key, canonicalUnit(name));
+      if (key && !expectedKeys.has(key)) expectedKeys.set(key, displayUnit(name));
     }
 
     // A unit on the expected list is shown with the list's spelling (the province's official names).
