@@ -7,7 +7,7 @@ import type { CellUpdate } from "../../shared/entries/schema.js";
 import type { Status } from "../../shared/workbook/layout.js";
 import { addinMessages } from "../../shared/messages/index.js";
 import { AddinError } from "../errors.js";
-import { cellAddress, parseAddress, splitSheetAddress, type Rect } from "../excel/a1.js";
+import { cellAddress, parseAddress, splitAreas, splitSheetAddress, type Rect } from "../excel/a1.js";
 import { detectCapabilities } from "../excel/capabilities.js";
 import type { ExcelHost } from "../excel/host.js";
 import { gridSheet } from "../excel/read.js";
@@ -42,7 +42,7 @@ export async function setStatusOnSelection(host: ExcelHost, status: Status, toda
     const sheet = gridSheet(ws.name, "Visible", used.address, used.values, used.formulas);
     const usedRect = parseAddress(splitSheetAddress(used.address).address);
     const lastRow = usedRect ? usedRect.bottom : 0;
-    const selected = (areas ? areas.address : single!.address).split(",").map((a) => parseAddress(splitSheetAddress(a).address));
+    const selected = splitAreas(areas ? areas.address : single!.address).map((a) => parseAddress(splitSheetAddress(a).address));
     const rows = new Set<number>();
     for (const rect of selected) {
       if (!rect) continue;

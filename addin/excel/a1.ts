@@ -98,6 +98,25 @@ export function splitSheetAddress(ref: string): { sheet?: string; address: strin
   return { sheet, address: ref.slice(bang + 1) };
 }
 
+/**
+ * Splits a multi-area address ("'Nhiệm vụ'!A5:C9,'Nhiệm vụ'!E12", what RangeAreas.address gives) into its areas,
+ * ignoring commas inside quoted sheet names ('Kế hoạch, 2026'!A1).
+ */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      if (current.trim()) out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
 /** A sheet name quoted for use in a formula or reference: "Danh mục" → "'Danh mục'". */
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

@@ -8,7 +8,7 @@ import { AddinError } from "../../../addin/errors.js";
 import { excelSerial } from "../../../addin/excel/sheet-plan.js";
 import { readWorkbookGrid } from "../../../addin/excel/read.js";
 import { readEntries } from "../../../shared/entries/read.js";
-import { TASK_FIRST_ROW, taskColumnLetter } from "../../../shared/workbook/build-tracker.js";
+import { TASK_FIRST_ROW, taskColumnLetter, taskColumnNumber } from "../../../shared/workbook/build-tracker.js";
 import { SHEET } from "../../../shared/workbook/layout.js";
 import type { Plan } from "../../../shared/plan/index.js";
 import { FakeExcel } from "../fake-excel.js";
@@ -16,6 +16,7 @@ import { seedPlan, syntheticPlan } from "../plans.js";
 
 const TODAY = new Date(2026, 2, 10, 9, 30);
 const col = taskColumnLetter;
+const taskColumnIndex = (key: Parameters<typeof taskColumnNumber>[0]) => taskColumnNumber(key) - 1;
 
 async function trackerIn(plan: Plan, excelApi?: string): Promise<FakeExcel> {
   const excel = new FakeExcel(excelApi ? { excelApi } : {});
@@ -80,6 +81,23 @@ describe("setStatusOnSelection", () => {
       expect(sheet.peek(`${col("updated")}${r}`)?.numberFormat).toMatch(/dd\/mm\/yyyy/i);
     }
     expect(sheet.protection.protected).toBe(true);
+  });
+
+  it("writes into locked cells of a protected sheet by lifting and restoring its protection in the same batch", async () => {
+    const plan = seedPlan();
+    const excel = await trackerIn(plan);
+    const sheet = excel.model.get(SHEET.tasks);
+    const updatedCol = taskColumnIndex("updated");
+    // A user (or another program) locked the Cập nhật column.
+    sheet.columnFormats.set(updatedCol, { ...(sheet.columnFormats.get(updatedCol) ?? {}), locked: true });
+    for (const [key, cell] of sheet.cells) if (key.endsWith(`,${updatedCol}`)) cell.format.locked = true;
+    const before = { ...sheet.protection };
+    const [r] = taskRows(excel, plan);
+    excel.select(SHEET.tasks, `A${r}`);
+    await setStatusOnSelection(excel, "Đang thực hiện", TODAY);
+    expect(sheet.valueAt(`${col("updated")}${r}`)).toBe(excelSerial("2026-03-10"));
+    expect(sheet.protection).toEqual(before);
+    expect(excel.syncs).toBe(2);
   });
 
   it("skips group rows and rows outside the table, and handles several selected areas", async () => {
