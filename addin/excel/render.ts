@@ -111,6 +111,16 @@ export async function renderInto(
     r.proxy.name = r.name;
     r.proxy.position = r.position;
   }
+  // New sheets go after the last visible sheet (as the .xlsx renderer places them): a summary lands next to
+  // Nhiệm vụ, not behind the hidden Danh mục and _meta.
+  const lastVisible = Math.max(-1, ...state.sheets.filter((s) => s.visibility === "Visible").map((s) => s.position));
+  if (lastVisible < state.sheets.length - 1) {
+    let at = lastVisible + 1;
+    for (const sheet of spec.sheets) {
+      if (existing.has(sheet.name.toLocaleLowerCase())) continue;
+      proxies.get(sheet.name)!.position = at++;
+    }
+  }
   if (opts.dropBlankSheet && state.blank && state.sheets[0] && !proxies.has(state.sheets[0].name)) {
     sheets.getItem(state.sheets[0].name).delete();
   }

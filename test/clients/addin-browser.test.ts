@@ -194,6 +194,22 @@ describe("the task pane in headless Chromium", () => {
     expect(await notice("error", "đã có trang tính")).toContain("Nhiệm vụ");
   });
 
+  it("checks the tracker and writes the quarter's summary with its charts from the pane's buttons", async () => {
+    await page.click("#check-button");
+    await notice("success", "không có lỗi");
+    await page.click("#summary-button");
+    const text = await notice("success", "Đã lập trang");
+    const sheet = /"([^"]+)"/.exec(text)?.[1] ?? "";
+    expect(sheet).toMatch(/^Tổng hợp Quý (I|II|III|IV)-\d{4}$/);
+    const book = await page.evaluate((name) => {
+      const f = window.__cchcFake;
+      return { names: f.sheetNames(), active: f.activeSheet(), charts: f.model.get(name).charts.map((c) => c.title) };
+    }, sheet);
+    expect(book.names).toEqual(["Hướng dẫn", "Nhiệm vụ", "Kiểm tra", sheet, "Danh mục", "_meta"]);
+    expect(book.active).toBe(sheet);
+    expect(book.charts).toEqual(["Tỷ lệ hoàn thành theo lĩnh vực", "Tỷ lệ hoàn thành theo cơ quan chủ trì"]);
+  });
+
   it("merges two units' trackers into a new workbook, listing the unit that has not reported", async () => {
     await page.evaluate(() => window.__cchcFake.newWorkbook());
     const files = [

@@ -165,7 +165,7 @@ describe("checkWorkbook", () => {
     const check = excel.model.get(SHEET.check);
     const listed = check.table().flat().filter((v) => typeof v === "string");
     expect(listed.some((v) => (v as string).includes("xong rồi"))).toBe(true);
-    expect(excel.sheetNames().indexOf(SHEET.check)).toBeGreaterThan(excel.sheetNames().indexOf(SHEET.tasks));
+    expect(excel.sheetNames()).toEqual([SHEET.guide, SHEET.tasks, SHEET.check, SHEET.lists, SHEET.meta]);
   });
 
   it("refreshes Kiểm tra in place and shows it when nothing is wrong", async () => {

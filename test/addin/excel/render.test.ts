@@ -141,10 +141,10 @@ describe("renderWorkbookSpec", () => {
     const excel = new FakeExcel();
     await renderWorkbookSpec(excel, sampleTrackerSpec(5), { existing: "fail", dropBlankSheet: true });
     await renderWorkbookSpec(excel, sampleSummarySpec(3), { existing: "replace" });
-    expect(excel.sheetNames()).toEqual(["Hướng dẫn", "Nhiệm vụ", "Danh mục", "_meta", "Tổng hợp Quý I-2026"]);
+    expect(excel.sheetNames()).toEqual(["Hướng dẫn", "Nhiệm vụ", "Tổng hợp Quý I-2026", "Danh mục", "_meta"]);
     const again = await renderWorkbookSpec(excel, sampleTrackerSpec(8), { existing: "replace" });
     expect(again.replaced).toEqual(["Hướng dẫn", "Nhiệm vụ", "Danh mục", "_meta"]);
-    expect(excel.sheetNames()).toEqual(["Hướng dẫn", "Nhiệm vụ", "Danh mục", "_meta", "Tổng hợp Quý I-2026"]);
+    expect(excel.sheetNames()).toEqual(["Hướng dẫn", "Nhiệm vụ", "Tổng hợp Quý I-2026", "Danh mục", "_meta"]);
     expect(excel.model.names.get("NgayBaoCao")).toBe("='Hướng dẫn'!$B$3");
     expect(excel.model.get("Nhiệm vụ").valueAt("C11")).toMatch(/^Nhiệm vụ số 8/);
     expect(excel.model.get("Nhiệm vụ").validations[0]?.rule).toEqual({ list: { inCellDropDown: true, source: "='Danh mục'!$A$2:$A$5" } });
