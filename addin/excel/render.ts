@@ -328,6 +328,8 @@ function queueExtras(ws: Excel.Worksheet, sheet: SheetSpec, need: (f: Feature) =
     const layout = ws.pageLayout;
     layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
     layout.paperSize = "A4";
+    // One page wide, as many tall as needed: 0 pages tall means "automatic" in Excel's page setup (assumed to carry
+    // over to Office.js; this batch is best-effort, so a refusal costs only the print setting).
     if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows[0]}:$${p.repeatRows[1]}`);
     if (p.area) layout.setPrintArea(p.area);
