@@ -74,11 +74,11 @@ export const reportTableMessages = {
 export const reportDocumentMessages = {
   /** Left block: the issuing body in two lines (the People's Committee of the unit's place, or a department). */
   issuerLines: (unit: string | null): [string, string] => {
-    if (!unit) return ["ỦY BAN NHÂN DÂN TỈNH ………", "SỞ NỘI VỤ"];
+    if (!unit) return ["UBND TỈNH ………", "SỞ NỘI VỤ"];
     const place = unitPlace(unit);
     return /^(xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|đặc khu)(?![\p{L}\p{M}])/iu.test(place)
       ? ["ỦY BAN NHÂN DÂN", place.toLocaleUpperCase("vi")]
-      : ["ỦY BAN NHÂN DÂN TỈNH ………", place.toLocaleUpperCase("vi")];
+      : ["UBND TỈNH ………", place.toLocaleUpperCase("vi")];
   },
   nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
   motto: "Độc lập - Tự do - Hạnh phúc",

@@ -49,7 +49,7 @@ describe("cchc export", () => {
       expect(await runCli(["export", input, "--quarter", "3", "-o", out], memoryIo(NOW))).toBe(0);
       const grid = readXlsxGridFast(new Uint8Array(await readFile(out)), { file: name });
       expect(grid.sheets).toHaveLength(sheets);
-      expect(grid.sheets[0]!.values[0]![0]).toBe(input === tracker ? "ỦY BAN NHÂN DÂN" : "ỦY BAN NHÂN DÂN TỈNH ………");
+      expect(grid.sheets[0]!.values[0]![0]).toBe(input === tracker ? "ỦY BAN NHÂN DÂN" : "UBND TỈNH ………");
     }
     const provinceBook = readXlsxGridFast(new Uint8Array(await readFile(path.join(dir, "tinh-bao-cao.xlsx"))), { file: "x" });
     const units = provinceBook.sheets.find((s) => s.name.includes(T.tables.byUnit.slice(0, 20)))!;

@@ -174,7 +174,7 @@ describe("xlsx report workbook", () => {
   it("province reports add the units table and the missing units", () => {
     const spec = buildReportWorkbook(provinceData());
     expect(spec.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([expect.stringContaining(T.tables.byUnit.slice(0, 20)), expect.stringContaining(T.tables.missing)]));
-    expect(spec.sheets[0]!.rows[0]!.cells[0]!.v).toBe("ỦY BAN NHÂN DÂN TỈNH ………");
+    expect(spec.sheets[0]!.rows[0]!.cells[0]!.v).toBe("UBND TỈNH ………");
     expect(spec.sheets[0]!.rows[1]!.cells[0]!.v).toBe("SỞ NỘI VỤ");
   });
 });
