@@ -194,7 +194,25 @@ describe("the task pane in headless Chromium", () => {
     expect(await notice("error", "đã có trang tính")).toContain("Nhiệm vụ");
   });
 
+  it.each([
+    ["001.docx", 23, "tỉnh Thái Nguyên"],
+    ["002.pdf", 51, "xã Xuân Dương"],
+  ])("reads a %s plan in the browser and creates its tracker in a new workbook", async (file, tasks, unit) => {
+    await page.evaluate(() => window.__cchcFake.newWorkbook());
+    await page.fill("#plan-text", "");
+    await page.setInputFiles("#plan-file", path.join(ROOT, "test/fixtures/plans", file));
+    await page.click("#create-button");
+    const text = await notice("success", `${tasks} nhiệm vụ`);
+    expect(text).toContain(unit);
+    const names = await page.evaluate(() => window.__cchcFake.sheetNames());
+    expect(names).toEqual(expect.arrayContaining(["Hướng dẫn", "Nhiệm vụ", "Danh mục", "_meta"]));
+  });
+
   it("checks the tracker and writes the quarter's summary with its charts from the pane's buttons", async () => {
+    await page.evaluate(() => window.__cchcFake.newWorkbook());
+    await page.setInputFiles("#plan-file", PROVINCE_SEED);
+    await page.click("#create-button");
+    await page.locator(".notice-success").first().filter({ hasText: "23 nhiệm vụ" }).waitFor();
     await page.click("#check-button");
     await notice("success", "không có lỗi");
     await page.click("#summary-button");
