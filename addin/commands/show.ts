@@ -5,7 +5,7 @@
 import type { Notice, Session } from "../session.js";
 
 /** Office APIs this module uses, typed loosely: Office.addin exists only where SharedRuntime 1.1 does. */
-interface OfficeLike {
+export interface OfficeLike {
   addin?: { showAsTaskpane(): Promise<void> };
   context: {
     requirements?: { isSetSupported(name: string, version?: string): boolean };
@@ -30,7 +30,11 @@ export function messageDialogUrl(base: string, notices: readonly Notice[]): stri
 }
 
 /** Shows notices through Office: the task pane in a shared runtime, else a dialog closed by the user. */
-export function officeShow(session: Session, office: OfficeLike = Office as unknown as OfficeLike): (notices: Notice[]) => Promise<void> {
+export function officeShow(
+  session: Session,
+  office: OfficeLike = Office as unknown as OfficeLike,
+  pageUrl: () => string = () => location.href,
+): (notices: Notice[]) => Promise<void> {
   return async (notices) => {
     const shared = office.context.requirements?.isSetSupported("SharedRuntime", "1.1") === true;
     if (shared && session.hasDisplay && office.addin) {
@@ -40,7 +44,7 @@ export function officeShow(session: Session, office: OfficeLike = Office as unkn
     // Resolve only when the dialog is closed: completing the command earlier may unload this runtime (and the
     // dialog with it) on Excel versions without the shared runtime.
     await new Promise<void>((resolve) => {
-      office.context.ui.displayDialogAsync(messageDialogUrl(location.href, notices), { height: 35, width: 40, displayInIframe: true }, (result) => {
+      office.context.ui.displayDialogAsync(messageDialogUrl(pageUrl(), notices), { height: 35, width: 40, displayInIframe: true }, (result) => {
         if (result.status !== office.AsyncResultStatus.Succeeded) {
           resolve();
           return;

@@ -1,27 +1,8 @@
 /** Entry of message.html: the dialog that shows a command's error or warning when no task pane can. */
 import { addinMessages } from "../../shared/messages/index.js";
+import { noticesFromUrl, type ShownNotice } from "./message-url.js";
 
-interface Shown {
-  k: string;
-  t: string;
-  d: string[];
-}
-
-/** Reads the notices from the page URL (?n=[{k,t,d}]); a broken parameter shows nothing rather than failing. */
-export function noticesFromUrl(href: string): Shown[] {
-  try {
-    const raw = new URL(href).searchParams.get("n");
-    const list: unknown = raw ? JSON.parse(raw) : [];
-    if (!Array.isArray(list)) return [];
-    return list
-      .filter((x): x is Shown => typeof x === "object" && x !== null && typeof (x as Shown).t === "string")
-      .map((x) => ({ k: String(x.k), t: x.t, d: Array.isArray(x.d) ? x.d.map(String) : [] }));
-  } catch {
-    return [];
-  }
-}
-
-function render(doc: Document, notices: Shown[]): void {
+function render(doc: Document, notices: ShownNotice[]): void {
   const list = doc.getElementById("notices")!;
   for (const n of notices) {
     const item = doc.createElement("div");

@@ -24,7 +24,7 @@ import { SHEET } from "../../shared/workbook/layout.js";
 import type { CellSpec, WorkbookSpec } from "../../shared/workbook/spec.js";
 import { readXlsxGrid } from "../../shared/xlsx/read.js";
 import { renderWorkbook } from "../../shared/xlsx/render.js";
-import { provinceWorkbookMessages } from "../../shared/messages/index.js";
+import { helpMessages, provinceWorkbookMessages } from "../../shared/messages/index.js";
 import type { FakeExcel } from "../addin/fake-excel.js";
 import { COMMAND_NAMES } from "../../addin/commands/names.js";
 import { messageDialogUrl } from "../../addin/commands/show.js";
@@ -298,6 +298,15 @@ describe("the task pane in headless Chromium", () => {
     await other.goto(messageDialogUrl(`${origin}/commands.html`, notices as Notice[]));
     await other.locator(".notice-error", { hasText: "Không có dòng nhiệm vụ" }).waitFor();
     await expect(other.locator("#close").textContent()).resolves.toBe("Đóng");
+    await other.close();
+  });
+
+  it("help.html (the manifest's SupportUrl) shows the Vietnamese help", async () => {
+    const other = await context.newPage();
+    other.on("pageerror", (e) => pageErrors.push(e.message));
+    await other.goto(`${origin}/help.html`);
+    await other.locator("#help .card h2").first().waitFor();
+    await expect(other.locator("#help .card h2").allTextContents()).resolves.toEqual(helpMessages.sections.map((x) => x.title));
     await other.close();
   });
 
