@@ -44,6 +44,18 @@ describe("manifest.xml", () => {
     expect(() => parseXml("<a>")).toThrow(XmlError);
   });
 
+  it("is read the same by the Office tools' own manifest reader (office-addin-manifest)", async () => {
+    const { OfficeAddinManifest } = await import("office-addin-manifest");
+    const info = await OfficeAddinManifest.readManifestFile(`${ROOT}manifest.xml`);
+    expect({ id: info.id, hosts: info.hosts, locale: info.defaultLocale, name: info.displayName, icon: info.iconUrl }).toEqual({
+      id: textOf(named("Id")[0]!),
+      hosts: ["Workbook"],
+      locale: "vi-VN",
+      name: "Theo dõi CCHC",
+      icon: "https://localhost:3000/assets/app-32.png",
+    });
+  });
+
   it("is a task pane add-in for Excel with a Vietnamese default locale and a GUID id", () => {
     expect(manifest.attrs["xsi:type"]).toBe("TaskPaneApp");
     expect(textOf(named("Id")[0]!)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
