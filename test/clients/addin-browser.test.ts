@@ -208,6 +208,24 @@ describe("the task pane in headless Chromium", () => {
     expect(names).toEqual(expect.arrayContaining(["Hướng dẫn", "Nhiệm vụ", "Danh mục", "_meta"]));
   });
 
+  it("still creates the tracker on an old Excel (ExcelApi 1.4) and says what it could not apply", async () => {
+    await page.evaluate(() => {
+      window.__cchcFake.newWorkbook();
+      window.__cchcFake.excelApi = "1.4";
+    });
+    await page.setInputFiles("#plan-file", PROVINCE_SEED);
+    await page.click("#create-button");
+    await notice("success", "23 nhiệm vụ");
+    const warning = await notice("warning", "chưa hỗ trợ");
+    expect(warning).toContain("danh sách chọn");
+    const book = await page.evaluate(() => {
+      const f = window.__cchcFake;
+      f.excelApi = "1.18";
+      return { names: f.sheetNames(), validations: f.model.get("Nhiệm vụ").validations.length };
+    });
+    expect(book).toEqual({ names: ["Hướng dẫn", "Nhiệm vụ", "Danh mục", "_meta"], validations: 0 });
+  });
+
   it("checks the tracker and writes the quarter's summary with its charts from the pane's buttons", async () => {
     await page.evaluate(() => window.__cchcFake.newWorkbook());
     await page.setInputFiles("#plan-file", PROVINCE_SEED);
