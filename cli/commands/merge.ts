@@ -130,8 +130,8 @@ async function forEachLoaded<T>(items: T[], ahead: number, load: (item: T) => Pr
   }
 }
 
-/** Options of a merge. */
-interface MergeOptions {
+/** Options of a merge (the command's arguments, parsed). */
+export interface MergeOptions {
   inputs: string[];
   output: string | null;
   expected?: string[];

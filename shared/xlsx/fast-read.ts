@@ -239,6 +239,15 @@ function openPackage(bytes: Uint8Array, file: string, limits: XlsxLimits, inflat
 // ---------------------------------------------------------------------------------------------------------------
 // XML scanning: the parts of SpreadsheetML we read are flat and regular; a tag scanner with indexOf is enough.
 
+/**
+ * A copy of a string that does not keep the string it was cut from alive. V8 represents a long slice of a string as
+ * a view into its parent: a cell's text kept in a Grid would pin the whole sheet XML (hundreds of kilobytes per
+ * workbook; gigabytes over thousands of merged files). Concatenating then slicing flattens into a fresh string.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (s + " ").slice(0, -1);
+}
+
 /** Decodes XML character and entity references. */
 export function decodeXmlText(s: string): string {
   if (s.indexOf("&") < 0) return s;
@@ -340,7 +349,7 @@ function attr(attrs: string, name: string): string | undefined {
     const close = attrs.indexOf(String.fromCharCode(q), k + 1);
     if (close < 0) return undefined;
     // A prefixed match must be this very attribute, not one that merely ends with the name (r:id vs id is fine).
-    return decodeXmlText(attrs.slice(k + 1, close));
+    return detach(decodeXmlText(attrs.slice(k + 1, close)));
   }
 }
 
@@ -348,6 +357,7 @@ function attr(attrs: string, name: string): string | undefined {
 function textUntilTag(xml: string, from: number): { text: string; end: number } {
   const lt = xml.indexOf("<", from);
   const end = lt < 0 ? xml.length : lt;
+  if (lt >= 0 && xml.charCodeAt(lt + 1) !== 0x21) return { text: detach(decodeXmlText(xml.slice(from, end))), end };
   if (xml.startsWith("<![CDATA[", end)) {
     const close = xml.indexOf("]]>", end + 9);
     if (close >= 0) {
