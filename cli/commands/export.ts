@@ -15,7 +15,7 @@ import { buildTaskCsv } from "../../shared/export/csv.js";
 import { reportFromRollup, reportFromSummary, type ReportData } from "../../shared/export/data.js";
 import { renderReportDocx } from "../../shared/export/docx.js";
 import { buildReportWorkbook } from "../../shared/export/xlsx.js";
-import { isProvinceGrid, readProvinceWorkbook, rollupFromProvince } from "../../shared/merge/province-read.js";
+import { isProvinceGrid, isReportSheet, readProvinceWorkbook, rollupFromProvince } from "../../shared/merge/province-read.js";
 import { commonMessages as C, exportCommandMessages as M, periodMessages } from "../../shared/messages/index.js";
 import type { Quarter } from "../../shared/summary/periods.js";
 import { summarise } from "../../shared/summary/summarise.js";
@@ -96,7 +96,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(code === "ENOENT" ? C.fileNotFound(opts.input) : C.cannotRead(opts.input, error instanceof Error ? error.message : String(error)));
   }
   const file = path.basename(opts.input);
-  const grid = readXlsxGridFast(bytes, { file, inflateRaw: nodeInflateRaw });
+  const grid = readXlsxGridFast(bytes, { file, inflateRaw: nodeInflateRaw, sheets: isReportSheet });
   let data: ReportData;
   let findings = { errors: 0, warnings: 0 };
   if (isProvinceGrid(grid)) {

@@ -203,7 +203,9 @@ function docTable(table: ReportTable, width: number, size: number, limit?: numbe
       rows,
     }),
   );
-  if (table.rows.length > shown.length) out.push(para([run(D.moreRows(table.rows.length - shown.length), { italics: true, size })], { before: 60 }));
+  if (table.rows.length > shown.length) {
+    out.push(para([run(D.moreRows(table.rows.length - shown.length, D.rowNoun[table.layout.source]), { italics: true, size })], { before: 60 }));
+  }
   return out;
 }
 

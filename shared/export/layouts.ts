@@ -132,6 +132,7 @@ export const DEFAULT_FORM: ReportForm = {
       source: "byUnit",
       only: "province",
       sumRow: true,
+      maxRowsInDocument: 500,
       columns: [...figures({ key: "name", header: T.unit, width: 30 }), { key: "rank", header: T.rank, width: 8, format: "int", align: "center" }],
     },
     { id: "linh-vuc", title: T.tables.byArea, source: "byArea", sumRow: true, columns: figures({ key: "name", header: T.area, width: 34 }) },
@@ -160,6 +161,7 @@ export const DEFAULT_FORM: ReportForm = {
       title: T.tables.missing,
       source: "missing",
       only: "province",
+      maxRowsInDocument: 500,
       columns: [
         { key: "index", header: T.index, width: 6, format: "int", align: "center" },
         { key: "name", header: T.unit, width: 50 },

@@ -14,7 +14,7 @@ import { provinceReadMessages as R } from "../messages/export.js";
 import { provinceWorkbookMessages as M } from "../messages/merge.js";
 import type { IsoDate } from "../plan/schema.js";
 import { isQuarter, type Quarter } from "../summary/periods.js";
-import { SCHEMA_VERSION } from "../workbook/layout.js";
+import { SCHEMA_VERSION, SHEET } from "../workbook/layout.js";
 import { PROVINCE_KIND } from "./province-workbook.js";
 import { createRollup } from "./rollup.js";
 import type { ProvinceRollup } from "./schema.js";
@@ -39,6 +39,20 @@ function metaOf(grid: Grid): Map<string, string> {
     if (typeof k === "string" && v !== null && v !== undefined) out.set(k.trim(), v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
   }
   return out;
+}
+
+const NOT_FOR_REPORTS = new Set(
+  [SHEET.guide, SHEET.lists, SHEET.check, M.sheets.byArea, M.sheets.taskByUnit, M.sheets.rejected, M.sheets.findings].map(foldKey),
+);
+
+/**
+ * Whether a sheet can matter to a report of a tracker or of a province workbook: a tracker's task, close and _meta
+ * sheets; a province workbook's Tổng hợp, Chi tiết, Chưa nộp and _meta. The others (guides, lists, the check sheet,
+ * summary sheets, the province's derived sheets) are recomputed, so a large province file need not be read whole.
+ */
+export function isReportSheet(name: string): boolean {
+  const key = foldKey(name);
+  return !NOT_FOR_REPORTS.has(key) && !(key.startsWith("tonghop") && key !== foldKey(M.sheets.summary));
 }
 
 /** True when a Grid is a province workbook written by buildProvinceWorkbook (its _meta says kind = province). */

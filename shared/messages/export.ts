@@ -126,7 +126,9 @@ export const reportDocumentMessages = {
     `${area}: ${total} nhiệm vụ, đã hoàn thành ${done} (${rate})${overdue > 0 ? `, quá hạn chưa hoàn thành ${overdue}` : ""}.`,
   areaHeading: (n: number, area: string) => `${n}. ${area}`,
   figuresTableCaption: (n: number, title: string) => `Bảng ${n}. ${title}`,
-  moreRows: (n: number) => `… và ${n} nhiệm vụ khác (xem tệp bảng tính kèm theo).`,
+  moreRows: (n: number, noun = "nhiệm vụ") => `… và ${n} ${noun} khác (xem tệp bảng tính kèm theo).`,
+  /** What the rows of a table are, for "… và N … khác". */
+  rowNoun: { byUnit: "đơn vị", missing: "đơn vị", byLead: "cơ quan", byArea: "lĩnh vực", totals: "chỉ tiêu" } as Record<string, string>,
   dueNextIntro: "Các nhiệm vụ đến hạn trong kỳ tới cần tập trung thực hiện:",
   overdueIntro: "Các nhiệm vụ quá hạn chưa hoàn thành cần khẩn trương thực hiện:",
   recipients: "Nơi nhận:",
