@@ -215,7 +215,7 @@ function caption(n: number, title: string): Paragraph {
 
 function taskLine(t: ReportTask): string {
   const where = t.unit ? `${t.unit}: ` : "";
-  const due = t.due ? ` (hạn ${formatViDate(t.due)})` : "";
+  const due = t.due ? D.dueSuffix(formatViDate(t.due)) : "";
   return `- ${where}${t.title}${due}.`;
 }
 
@@ -225,8 +225,7 @@ function body(data: ReportData): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   const S = D.sections;
   let tableNo = 0;
-  const body = data.kind === "province" ? "Sở Nội vụ" : data.unit ? `Ủy ban nhân dân ${data.unit}` : "đơn vị";
-  out.push(para(D.intro(body, D.periodTitle(data.period.quarter, data.period.year)), { indent: true, before: 240 }));
+  out.push(para(D.intro(D.reportingBody(data.kind, data.unit), D.periodTitle(data.period.quarter, data.period.year)), { indent: true, before: 240 }));
 
   // I. Direction and management: the plan and the figures of its tasks; inspections and communication for the unit.
   out.push(heading(S.direction));
@@ -310,7 +309,7 @@ function signature(data: ReportData): Table {
           cell([small(D.recipients, { bold: true, italics: true }), ...D.recipientLines.map((l) => small(l))], leftWidth),
           cell(
             [
-              centred(data.kind === "province" ? D.provinceSigner : `TM. ỦY BAN NHÂN DÂN`, { bold: true }),
+              centred(data.kind === "province" ? D.provinceSigner : D.signerTop, { bold: true }),
               ...(data.kind === "province" ? [] : [centred(D.signer, { bold: true })]),
               centred(D.signNote, { italics: true, size: 24 }),
             ],

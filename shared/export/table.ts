@@ -2,8 +2,12 @@
 import { formatViDate } from "../entries/dates.js";
 import { reportTableMessages as T } from "../messages/export.js";
 import type { Totals } from "../summary/summarise.js";
+import type { Evaluation } from "../workbook/layout.js";
 import type { ReportData, ReportGroup, ReportTask } from "./data.js";
 import type { ColumnFormat, ColumnLayout, ReportForm, TableLayout } from "./layouts.js";
+
+/** The evaluation of a task not done after its due date (the tracker's vocabulary). */
+const OVERDUE: Evaluation = "Quá hạn";
 
 /** A cell of a report table: its value for spreadsheets and its text for documents. */
 export interface ReportCell {
@@ -65,7 +69,7 @@ function toneOf(t: ReportTask): ReportCell["tone"] {
   if (t.standing === "invalid") return "invalid";
   if (t.standing === "doneOnTime") return "done";
   if (t.standing === "doneLate") return "late";
-  if (t.evaluation === "Quá hạn") return "overdue";
+  if (t.evaluation === OVERDUE) return "overdue";
   return null;
 }
 

@@ -14,7 +14,7 @@ import { provinceReadMessages as R } from "../messages/export.js";
 import { provinceWorkbookMessages as M } from "../messages/merge.js";
 import type { IsoDate } from "../plan/schema.js";
 import { isQuarter, type Quarter } from "../summary/periods.js";
-import { SCHEMA_VERSION, SHEET } from "../workbook/layout.js";
+import { SCHEMA_VERSION, SHEET, STATUSES } from "../workbook/layout.js";
 import { PROVINCE_KIND } from "./province-workbook.js";
 import { createRollup } from "./rollup.js";
 import type { ProvinceRollup } from "./schema.js";
@@ -146,7 +146,8 @@ export function readProvinceWorkbook(grid: Grid): ProvinceWorkbookData {
       deadlineText: str(get(v, "deadlineText")),
       due,
       recurring: due === null,
-      status: statusText === null ? "Chưa triển khai" : m ? m.status : null,
+      // An empty status cell means Chưa triển khai, as in the tracker.
+      status: statusText === null ? STATUSES[0] : m ? m.status : null,
       statusText,
       progress: typeof progress === "number" ? progress : null,
       completedOn: dateOf(get(v, "completedOn")),

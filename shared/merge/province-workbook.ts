@@ -8,10 +8,13 @@ import { formatViDate } from "../entries/dates.js";
 import { fileOutcomeLabels, provinceWorkbookMessages as M, rowReasonLabels } from "../messages/merge.js";
 import { REPORT_STYLES } from "../summary/styles.js";
 import type { Totals } from "../summary/summarise.js";
-import { CREATED_BY } from "../workbook/layout.js";
+import { CREATED_BY, type Evaluation } from "../workbook/layout.js";
 import type { CellSpec, CellStyle, ConditionalFormatSpec, PrintSpec, RowSpec, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
 import { mergeUnitKey } from "./rollup.js";
 import type { MergedRow, ProvinceRollup } from "./schema.js";
+
+/** The evaluation of a task not done after its due date (the tracker's vocabulary). */
+const OVERDUE: Evaluation = "Quá hạn";
 
 /** Value of the `kind` key in a province workbook's _meta. */
 export const PROVINCE_KIND = "province";
@@ -286,7 +289,7 @@ function taskByUnitSheet(r: ProvinceRollup): SheetSpec | null {
         ...t.cells.map((c) =>
           c === null
             ? text(M.notInTracker, "evalMuted")
-            : text(c.evaluation ?? c.statusText ?? M.invalidEvaluation, evaluationStyle({ standing: c.standing, overdue: c.evaluation === "Quá hạn" })),
+            : text(c.evaluation ?? c.statusText ?? M.invalidEvaluation, evaluationStyle({ standing: c.standing, overdue: c.evaluation === OVERDUE })),
         ),
       ]);
     }

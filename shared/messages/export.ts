@@ -131,6 +131,11 @@ export const reportDocumentMessages = {
   rowNoun: { byUnit: "đơn vị", missing: "đơn vị", byLead: "cơ quan", byArea: "lĩnh vực", totals: "chỉ tiêu" } as Record<string, string>,
   dueNextIntro: "Các nhiệm vụ đến hạn trong kỳ tới cần tập trung thực hiện:",
   overdueIntro: "Các nhiệm vụ quá hạn chưa hoàn thành cần khẩn trương thực hiện:",
+  /** Who reports, in the intro sentence. */
+  reportingBody: (kind: "unit" | "province", unit: string | null) =>
+    kind === "province" ? "Sở Nội vụ" : unit ? `Ủy ban nhân dân ${unitPlace(unit)}` : "đơn vị",
+  dueSuffix: (date: string) => ` (hạn ${date})`,
+  signerTop: "TM. ỦY BAN NHÂN DÂN",
   recipients: "Nơi nhận:",
   recipientLines: ["- Như trên;", "- Lưu: VT."],
   signer: "CHỦ TỊCH",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readEntries } from "../../../shared/entries/read.js";
 import type { GridValue } from "../../../shared/entries/grid.js";
-import { isProvinceGrid, readProvinceWorkbook, rollupFromProvince } from "../../../shared/merge/province-read.js";
+import { isProvinceGrid, isReportSheet, readProvinceWorkbook, rollupFromProvince } from "../../../shared/merge/province-read.js";
 import { buildProvinceWorkbook, PROVINCE_STYLES } from "../../../shared/merge/province-workbook.js";
 import { createRollup } from "../../../shared/merge/rollup.js";
 import { provinceWorkbookMessages as M } from "../../../shared/messages/merge.js";
@@ -137,5 +137,32 @@ describe("province workbook round trip", () => {
 
   it("a tracker is not a province workbook", () => {
     expect(isProvinceGrid(trackerGrid({ rows: rows(["Hoàn thành"]) }))).toBe(false);
+  });
+});
+
+describe("isReportSheet", () => {
+  it.each([
+    ["Nhiệm vụ", true],
+    ["_meta", true],
+    ["Chốt Quý III-2026", true],
+    ["Tổng hợp", true],
+    ["Chi tiết", true],
+    ["Chưa nộp", true],
+    ["Hướng dẫn", false],
+    ["Danh mục", false],
+    ["Kiểm tra", false],
+    ["Tổng hợp Quý III-2026", false],
+    ["Theo lĩnh vực", false],
+    ["Nhiệm vụ × đơn vị", false],
+    ["Lỗi", false],
+  ])("%s → %s", (name, expected) => {
+    expect(isReportSheet(name)).toBe(expected);
+  });
+
+  it("a province workbook read with it gives the same report data", () => {
+    const bytes = fastWriteWorkbook(buildProvinceWorkbook(sampleRollup()));
+    const whole = readProvinceWorkbook(readXlsxGridFast(bytes, { file: "t.xlsx" }));
+    const part = readProvinceWorkbook(readXlsxGridFast(bytes, { file: "t.xlsx", sheets: isReportSheet }));
+    expect(part).toEqual(whole);
   });
 });
