@@ -144,8 +144,10 @@ class Package {
     return utf8.decode(data);
   }
 
-  private bomb(): UnusableInputError {
-    return new UnusableInputError(M.zipBomb(this.file, Math.round(this.limits.maxInflated / MB)), { file: this.file });
+  /** The error for a part that produced more than `cap` bytes: a lying size when `cap` was its own declared size. */
+  private bomb(e: ZipEntry, cap: number): UnusableInputError {
+    const message = cap >= e.size ? M.zipSizeLie(this.file) : M.zipBomb(this.file, Math.round(this.limits.maxInflated / MB));
+    return new UnusableInputError(message, { file: this.file });
   }
 
   private corrupt(inner?: unknown): UnusableInputError {
@@ -162,7 +164,7 @@ class Package {
     // A part may not inflate past what it declares (lying headers) nor past what is left of the budget.
     const cap = Math.min(e.size, this.budget);
     if (e.method === 0) {
-      if (e.compressedSize > cap) throw this.bomb();
+      if (e.compressedSize > cap) throw this.bomb(e, cap);
       this.budget -= e.compressedSize;
       return b.subarray(start, end);
     }
@@ -174,7 +176,7 @@ class Package {
       } catch (error) {
         throw this.corrupt(error);
       }
-      if (out === null || out.length > cap) throw this.bomb();
+      if (out === null || out.length > cap) throw this.bomb(e, cap);
       this.budget -= out.length;
       return out;
     }
@@ -188,7 +190,7 @@ class Package {
       } catch (error) {
         throw this.corrupt(error);
       }
-      if (out.length > cap) throw this.bomb();
+      if (out.length > cap) throw this.bomb(e, cap);
       this.budget -= out.length;
       return out;
     }
@@ -211,7 +213,7 @@ class Package {
     } catch (error) {
       throw this.corrupt(error);
     }
-    if (over) throw this.bomb();
+    if (over) throw this.bomb(e, cap);
     this.budget -= produced;
     return produced === out.length ? out : out.subarray(0, produced);
   }
