@@ -1,8 +1,9 @@
 /**
  * A1-address arithmetic for the Office.js renderer and reader. Office.js addresses ranges by A1 strings on a sheet
  * (getRange("B2:D9") exists since ExcelApi 1.1; getRangeByIndexes only since 1.7), so indexes become strings here.
- * Rows and columns are 0-based in this module's numeric arguments.
+ * Rows and columns are 0-based in this module's numeric arguments (the 1-based core is shared/workbook/a1.ts).
  */
+import { colLetter, colNumber, quoteSheet, splitSheetRef } from "../../shared/workbook/a1.js";
 
 /** A rectangle of cells, 0-based and inclusive. */
 export interface Rect {
@@ -14,21 +15,12 @@ export interface Rect {
 
 /** Column letters for a 0-based column index: 0 → "A", 26 → "AA". */
 export function columnName(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return colLetter(col + 1);
 }
 
 /** 0-based column index of column letters: "A" → 0, "AA" → 26. */
 export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return colNumber(letters) - 1;
 }
 
 /** A1 address of one cell from 0-based indexes: (6, 10) → "K7". */
@@ -90,13 +82,7 @@ export function parseAddress(address: string): Rect | undefined {
 }
 
 /** Splits "'Danh mục'!$A$2:$A$5" into its sheet name (quotes undone) and address; sheet is undefined when absent. */
-export function splitSheetAddress(ref: string): { sheet?: string; address: string } {
-  const bang = ref.lastIndexOf("!");
-  if (bang < 0) return { address: ref };
-  let sheet = ref.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, address: ref.slice(bang + 1) };
-}
+export const splitSheetAddress = splitSheetRef;
 
 /**
  * Splits a multi-area address ("'Nhiệm vụ'!A5:C9,'Nhiệm vụ'!E12", what RangeAreas.address gives) into its areas,
@@ -118,9 +104,7 @@ export function splitAreas(address: string): string[] {
 }
 
 /** A sheet name quoted for use in a formula or reference: "Danh mục" → "'Danh mục'". */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
+export const quoteSheetName = quoteSheet;
 
 /** The cell `rows` × `cols` away from a cell address (used to size charts by cells): ("H2", 8, 15) → "O16". */
 export function offsetCell(address: string, rows: number, cols: number): string {

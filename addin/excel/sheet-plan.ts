@@ -3,6 +3,7 @@
  * (a values matrix, a number-format matrix, style rectangles), so the host half only issues a handful of range
  * operations per sheet, whatever the number of tasks.
  */
+import { isoToExcelSerial } from "../../shared/workbook/dates.js";
 import type { CellStyle, CellValue, SheetSpec } from "../../shared/workbook/spec.js";
 import type { Rect } from "./a1.js";
 
@@ -14,10 +15,7 @@ export const DATE_FORMAT = "dd/mm/yyyy";
 export const MAX_CELL_CHARS = 32_767;
 
 /** Excel's serial day number of an ISO date (the 1900 date system: 1 = 1900-01-01, with Lotus' phantom 29/02/1900). */
-export function excelSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
+export const excelSerial = isoToExcelSerial;
 
 /** Points Excel uses for a column `chars` characters wide (Calibri 11: 7 px per digit plus 5 px padding, 96 dpi). */
 export function columnWidthPoints(chars: number): number {

@@ -10,6 +10,7 @@ import type { CellSpec, CellStyle, RowSpec, SheetSpec, WorkbookSpec } from "../w
 import type { ReportData } from "./data.js";
 import { DEFAULT_FORM, type ColumnLayout, type ReportForm } from "./layouts.js";
 import { buildTable, tablesFor, type ReportCell, type ReportTable } from "./table.js";
+import { colLetter } from "../workbook/a1.js";
 
 const FONT = "Times New Roman";
 
@@ -37,17 +38,6 @@ export const REPORT_XLSX_STYLES: Record<string, CellStyle> = {
   toneOverdue: { fontName: FONT, fontSize: 12, bold: true, color: "C00000", hAlign: "center", vAlign: "top", wrap: true, border: "thin" },
   none: { fontName: FONT, fontSize: 12, italic: true, vAlign: "top" },
 };
-
-function colLetter(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** A valid, unique sheet name (≤ 31 characters, none of : \ / ? * [ ]). */
 function sheetName(n: number, title: string, used: Set<string>): string {

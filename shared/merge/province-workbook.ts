@@ -12,6 +12,7 @@ import { CREATED_BY, type Evaluation } from "../workbook/layout.js";
 import type { CellSpec, CellStyle, ConditionalFormatSpec, PrintSpec, RowSpec, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
 import { mergeUnitKey } from "./rollup.js";
 import type { MergedRow, ProvinceRollup } from "./schema.js";
+import { colLetter } from "../workbook/a1.js";
 
 /** The evaluation of a task not done after its due date (the tracker's vocabulary). */
 const OVERDUE: Evaluation = "Quá hạn";
@@ -71,17 +72,6 @@ function landscape(area: string, repeat?: [number, number]): PrintSpec {
   };
   if (repeat) p.repeatRows = repeat;
   return p;
-}
-
-function colLetter(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** The figure cells of a unit row of Tổng hợp (C..L). */

@@ -19,7 +19,7 @@ import type { Plan, Task } from "../plan/schema.js";
 import { planId as computePlanId } from "../plan/index.js";
 import { workbookMessages as M } from "../messages/workbook.js";
 import { colLetter, rangeRef, sheetRangeRef } from "./a1.js";
-import { isoToSerial, isoToVi } from "./dates.js";
+import { isoToExcelSerial, formatViDate } from "./dates.js";
 import { evaluateTask, evaluationFormula } from "./evaluation.js";
 import { estimateRowHeight, fitRowHeights } from "./row-height.js";
 import {
@@ -285,7 +285,7 @@ function guideSheet(plan: Plan, opts: TrackerOptions, window: { min: string; max
   fact(5, M.labelIssuer, cell(text(plan.issuer), S.guideValue));
   fact(6, M.labelUnit, cell(text(opts.unit), S.guideValue));
   fact(7, M.labelYear, cell(opts.year, S.guideNumber));
-  fact(8, M.labelPeriod, cell(M.period(isoToVi(plan.period.from), isoToVi(plan.period.to)), S.guideValue));
+  fact(8, M.labelPeriod, cell(M.period(formatViDate(plan.period.from), formatViDate(plan.period.to)), S.guideValue));
   fact(9, M.labelTaskCount, cell(plan.tasks.length, S.guideNumber));
   fact(GUIDE_AS_OF.row, M.labelAsOf, dateCell(opts.asOf, S.guideAsOf));
   put(GUIDE_AS_OF.row + 1, [null, null, cell(M.asOfNote, S.guideNote)]);
@@ -327,7 +327,7 @@ function guideSheet(plan: Plan, opts: TrackerOptions, window: { min: string; max
         min: window.min,
         max: window.max,
         allowBlank: false,
-        error: M.asOfError(isoToVi(window.min), isoToVi(window.max)),
+        error: M.asOfError(formatViDate(window.min), formatViDate(window.max)),
       },
     ],
     conditionalFormats: [],
@@ -418,7 +418,7 @@ function tasksSheet(
   rows.push({ cells: titleRow, height: 24 });
   rows.push({ cells: [cell(M.tasksSubtitle(text(plan.title) ?? "", opts.unit), S.subtitle)], height: 36 });
   const asOfRow: Array<CellSpec | null> = [cell(M.tasksAsOfLabel, S.asOfLabel)];
-  asOfRow[evalCol - 1] = cell({ kind: "formula", formula: AS_OF_NAME, result: isoToSerial(opts.asOf) }, S.asOfValue);
+  asOfRow[evalCol - 1] = cell({ kind: "formula", formula: AS_OF_NAME, result: isoToExcelSerial(opts.asOf) }, S.asOfValue);
   rows.push({ cells: asOfRow, height: 18 });
   merges.push(`A3:${colLetter(evalCol - 1)}3`);
   const headerCells = TASK_COLUMNS.map((c) => cell(c.header, S.header));
@@ -456,7 +456,7 @@ function tasksSheet(
         min: window.min,
         max: window.max,
         allowBlank: true,
-        error: M.completedError(isoToVi(window.min), isoToVi(window.max)),
+        error: M.completedError(formatViDate(window.min), formatViDate(window.max)),
       },
     );
   }

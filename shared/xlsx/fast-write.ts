@@ -22,6 +22,8 @@ import type {
   ValidationSpec,
   WorkbookSpec,
 } from "../workbook/spec.js";
+import { colLetter } from "../workbook/a1.js";
+import { isoToExcelSerial } from "../workbook/dates.js";
 
 /** Options of fastWriteWorkbook. */
 export interface FastWriteOptions {
@@ -53,7 +55,6 @@ const DATE_FORMAT = "dd/mm/yyyy";
 const BORDER_COLOR = "FF7F7F7F";
 /** Flush the XML of a sheet to the deflater every this many characters. */
 const CHUNK_CHARS = 1 << 20;
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** Built-in number formats (ECMA-376 §18.8.30) used by our specs. */
 const BUILTIN_NUMFMT: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
@@ -75,18 +76,6 @@ function cellText(s: string): string {
   return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
 }
 
-/** 1-based column number → letters. */
-export function columnLetters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function argb(color: string): string {
   return color.length === 6 ? `FF${color.toUpperCase()}` : color.toUpperCase();
 }
@@ -101,10 +90,6 @@ function absolute(range: string): string {
     .split(":")
     .map((p) => p.replace(/^([A-Za-z]+)(\d+)$/, "$$$1$$$2"))
     .join(":");
-}
-
-function isoToSerial(iso: string): number {
-  return Math.round((Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - EXCEL_EPOCH_MS) / 86_400_000);
 }
 
 function num(n: number): string {
@@ -257,7 +242,7 @@ class StringTable {
 
 function paneXml(freeze: { rows: number; cols: number }): string {
   const { rows, cols } = freeze;
-  const topLeft = `${columnLetters(cols + 1)}${rows + 1}`;
+  const topLeft = `${colLetter(cols + 1)}${rows + 1}`;
   const pane = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
   return `<pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
 }
@@ -278,7 +263,7 @@ function validationXml(v: ValidationSpec): string {
   let formulas: string;
   if (v.type === "list") formulas = `<formula1>${esc(v.source)}</formula1>`;
   else if (v.type === "whole") formulas = `<formula1>${v.min}</formula1><formula2>${v.max}</formula2>`;
-  else formulas = `<formula1>${isoToSerial(v.min)}</formula1><formula2>${isoToSerial(v.max)}</formula2>`;
+  else formulas = `<formula1>${isoToExcelSerial(v.min)}</formula1><formula2>${isoToExcelSerial(v.max)}</formula2>`;
   return `<dataValidation ${common.join(" ")}>${formulas}</dataValidation>`;
 }
 
@@ -312,7 +297,7 @@ function cellXml(ref: string, c: CellSpec, styles: StyleTable, strings: StringTa
   if (typeof v === "string") return `<c r="${ref}"${sAttr} t="s"><v>${strings.id(cellText(v))}</v></c>`;
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`;
   if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (v.kind === "date") return `<c r="${ref}" s="${styles.xf(c.s, true)}"><v>${isoToSerial(v.iso)}</v></c>`;
+  if (v.kind === "date") return `<c r="${ref}" s="${styles.xf(c.s, true)}"><v>${isoToExcelSerial(v.iso)}</v></c>`;
   const f = `<f>${esc(v.formula.replace(/^=/, ""))}</f>`;
   const r = v.result;
   if (typeof r === "string") return `<c r="${ref}"${sAttr} t="str">${f}<v>${esc(cellText(r))}</v></c>`;
@@ -330,7 +315,7 @@ function writeSheet(sheet: SheetSpec, selected: boolean, styles: StyleTable, str
     if (r.outline && r.outline > outline) outline = r.outline;
   }
   const lastRow = Math.max(sheet.rows.length, 1);
-  const dimension = `A1:${columnLetters(maxCols)}${lastRow}`;
+  const dimension = `A1:${colLetter(maxCols)}${lastRow}`;
   const p = sheet.print;
   const sheetPr =
     sheet.tabColor || p?.fitToWidth
@@ -353,7 +338,7 @@ function writeSheet(sheet: SheetSpec, selected: boolean, styles: StyleTable, str
     out += "</cols>";
   }
   out += "<sheetData>";
-  const letters = Array.from({ length: maxCols }, (_, i) => columnLetters(i + 1));
+  const letters = Array.from({ length: maxCols }, (_, i) => colLetter(i + 1));
   for (let i = 0; i < sheet.rows.length; i++) {
     const r = sheet.rows[i];
     if (!r) continue;

@@ -26,6 +26,7 @@ import type {
   ValidationSpec,
   WorkbookSpec,
 } from "../workbook/spec.js";
+import { colLetter } from "../workbook/a1.js";
 
 /** Options for rendering into an existing workbook. */
 export interface RenderIntoOptions {
@@ -281,7 +282,7 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, styles: Record<str
   const showGridLines = sheet.showGridLines !== false;
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
     const { rows, cols } = sheet.freeze;
-    const topLeftCell = `${columnName(cols + 1)}${rows + 1}`;
+    const topLeftCell = `${colLetter(cols + 1)}${rows + 1}`;
     ws.views = [{ state: "frozen", xSplit: cols, ySplit: rows, topLeftCell, activeCell: topLeftCell, showGridLines }];
   } else {
     ws.views = [{ state: "normal", showGridLines }];
@@ -330,17 +331,6 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, styles: Record<str
  */
 export function headerFooterText(s: string): string {
   return safeCellText(s).replace(/&(?![PN])/g, "&&");
-}
-
-function columnName(col: number): string {
-  let n = col;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 function toValidation(v: ValidationSpec): ExcelJS.DataValidation {

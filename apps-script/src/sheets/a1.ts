@@ -1,4 +1,13 @@
 /** A1 notation for the Sheets renderer: parsing spec ranges and writing rectangles back (1-based rows and columns). */
+import {
+  cellRef,
+  colLetter,
+  colNumber as sharedColNumber,
+  parseCellRef,
+  quoteSheet,
+  rangeRef,
+  splitSheetRef,
+} from "../../../shared/workbook/a1.js";
 
 /** A rectangle of cells, 1-based and inclusive. */
 export interface Rect {
@@ -14,63 +23,37 @@ export interface SheetRect extends Rect {
 }
 
 /** 1-based column number of column letters: "A" → 1, "AA" → 27. */
-export function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export const colNumber = sharedColNumber;
 
 /** Column letters of a 1-based column number: 1 → "A", 27 → "AA". */
-export function colLetters(col: number): string {
-  let n = col;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export const colLetters = colLetter;
 
 /** A1 address of a cell: (5, 3) → "C5". */
-export function cellA1(row: number, col: number): string {
-  return `${colLetters(col)}${row}`;
-}
+export const cellA1 = cellRef;
 
 /** A1 notation of a rectangle, a single cell when it is one cell. */
 export function rectA1(r: Rect): string {
-  const a = cellA1(r.top, r.left);
-  const b = cellA1(r.bottom, r.right);
-  return a === b ? a : `${a}:${b}`;
+  return rangeRef(r.top, r.left, r.bottom, r.right);
 }
-
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
 /** Parses "C5", "$C$5", "A5:O9", optionally prefixed by a sheet ("'Danh mục'!$A$2:$A$5"). Throws on anything else. */
 export function parseRange(ref: string): SheetRect {
-  let sheet: string | null = null;
-  let body = ref.trim();
-  const bang = body.lastIndexOf("!");
-  if (bang >= 0) {
-    const rawSheet = body.slice(0, bang);
-    sheet = rawSheet.startsWith("'") && rawSheet.endsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-    body = body.slice(bang + 1);
-  }
-  const [first, second] = body.split(":");
-  const a = CELL.exec(first ?? "");
-  const b = CELL.exec(second ?? first ?? "");
+  const { sheet, address } = splitSheetRef(ref.trim());
+  const [first, second] = address.split(":");
+  const a = parseCellRef(first ?? "");
+  const b = parseCellRef(second ?? first ?? "");
   if (!a || !b) throw new Error(`Not an A1 range: ${ref}`);
-  const r1 = Number(a[2]);
-  const r2 = Number(b[2]);
-  const c1 = colNumber(a[1]!);
-  const c2 = colNumber(b[1]!);
-  return { sheet, top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+  return {
+    sheet: sheet ?? null,
+    top: Math.min(a.row, b.row),
+    bottom: Math.max(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 /** The sheet name quoted for A1 notation: always quoted, inner quotes doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
+export const quoteSheetName = quoteSheet;
 
 /**
  * Covers a set of cells with few rectangles: runs of consecutive columns per row, then identical runs on consecutive

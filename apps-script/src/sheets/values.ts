@@ -5,19 +5,15 @@
  */
 import type { CellValue } from "../../../shared/workbook/spec.js";
 import type { GridValue } from "../../../shared/entries/grid.js";
+import { isoToExcelSerial } from "../../../shared/workbook/dates.js";
 
 const DAY_MS = 86_400_000;
-/** Day 0 of spreadsheet serial dates (30/12/1899), the same in Sheets and Excel for dates after 1900. */
-const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** A value as `Range.setValues` takes it. */
 export type SheetsInput = string | number | boolean;
 
 /** The serial day number of an ISO date: written as a number with a date format, it shows the same day in any time zone. */
-export function isoToSerial(iso: string): number {
-  const ms = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return Math.round((ms - SERIAL_EPOCH_MS) / DAY_MS);
-}
+export const isoToSerial = isoToExcelSerial;
 
 /** Converts a spec value into what `setValues` must receive so that Sheets stores exactly that value. */
 export function toSheetsInput(v: CellValue | undefined): SheetsInput {

@@ -11,7 +11,7 @@ import {
   taskColumnLetter,
   taskColumnNumber,
 } from "../../../shared/workbook/build-tracker.js";
-import { isoToSerial } from "../../../shared/workbook/dates.js";
+import { isoToExcelSerial } from "../../../shared/workbook/dates.js";
 import {
   AREAS,
   AS_OF_NAME,
@@ -161,7 +161,7 @@ describe("buildTracker: Nhiệm vụ", () => {
       "Trong hạn",
     ]);
     rows.forEach((r) => expect(String(r.evaluation)).toContain(`TRIM(${taskColumnLetter("status")}${r.row})`));
-    expect(cellAt(tasks, 3, col)?.v).toEqual({ kind: "formula", formula: AS_OF_NAME, result: isoToSerial("2026-09-14") });
+    expect(cellAt(tasks, 3, col)?.v).toEqual({ kind: "formula", formula: AS_OF_NAME, result: isoToExcelSerial("2026-09-14") });
   });
 
   it("locks plan and formula cells and unlocks entry cells", () => {
