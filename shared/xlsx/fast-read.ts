@@ -13,26 +13,17 @@
  * keeps it: a cached formula result of 0, "" or FALSE (exceljs drops falsy results), `t="d"` ISO date cells
  * (exceljs reads them as a number) and `x:`-prefixed element names (.NET writers).
  *
- * Unusable files are refused with the same UnusableInputError messages as read.ts (empty, too large, password or
- * old .xls, not a zip, not a workbook, corrupt, zip bomb). Bombs are bounded twice: the zip's declared sizes are
- * checked first, and every part that is inflated is inflated in steps with a byte counter that stops at the smaller
- * of its declared size and what is left of the budget, so neither memory nor time grows with what a file claims.
- * Parts that are not needed are never inflated. Pure and synchronous: runs in Node, browsers and Apps Script.
+ * Unusable files are refused by zip-guard.ts (empty, too large, password or old .xls, not a zip, not a workbook,
+ * corrupt, zip bomb), which inflates only the parts asked for and bounds each one. Pure and synchronous: runs in
+ * Node, browsers and Apps Script.
  */
-import { Inflate, inflateSync } from "fflate";
 import { UnusableInputError } from "../errors.js";
 import type { Grid, GridSheet, GridValue } from "../entries/grid.js";
 import { entriesMessages as M } from "../messages/entries.js";
-import type { XlsxLimits } from "./read.js";
+import { openXlsxPackage, XLSX_LIMITS, type InflateRaw, type XlsxLimits } from "./zip-guard.js";
 
-/** Limits of the fast reader: the same values as read.ts' XLSX_LIMITS (repeated here so exceljs is never loaded). */
-export const FAST_XLSX_LIMITS: XlsxLimits = {
-  maxBytes: 50 * 1024 * 1024,
-  maxInflated: 200 * 1024 * 1024,
-  maxEntries: 10_000,
-  maxRows: 100_000,
-  maxCols: 256,
-};
+/** Limits of the fast reader: the one set of .xlsx limits (zip-guard.ts' XLSX_LIMITS). */
+export const FAST_XLSX_LIMITS: XlsxLimits = XLSX_LIMITS;
 
 /** Options of readXlsxGridFast. */
 export interface FastReadOptions {
@@ -46,19 +37,10 @@ export interface FastReadOptions {
    * The merge reads only what readEntries looks at (see ENTRY_SHEETS in shared/merge).
    */
   sheets?: (name: string) => boolean;
-  /**
-   * A faster raw-deflate inflater from the host (Node's zlib), called with the compressed bytes and the most bytes
-   * the part may produce; it returns null when the output would be longer and must stop there (zlib's
-   * maxOutputLength does). Default: fflate, in JavaScript, with the same bound.
-   */
-  inflateRaw?: (data: Uint8Array, maxLength: number) => Uint8Array | null;
+  /** A faster raw-deflate inflater from the host (Node's zlib); see zip-guard.ts. Default: fflate. */
+  inflateRaw?: InflateRaw;
 }
 
-const MB = 1024 * 1024;
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const INFLATE_STEP = 64 * 1024;
-/** Parts up to this compressed size are inflated in one call (see Package.inflate). */
-const ONE_SHOT_COMPRESSED = 64 * 1024;
 const REL_OFFICE_DOCUMENT = "/officeDocument";
 const REL_SHARED_STRINGS = "/sharedStrings";
 const REL_STYLES = "/styles";
@@ -66,177 +48,6 @@ const REL_CORE = "/metadata/core-properties";
 
 /** Built-in number format ids exceljs treats as dates (its default formats that contain y, m, d, h or s). */
 const EXCELJS_DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
-const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-const utf8 = new TextDecoder("utf-8");
-
-/** Lists a zip's central directory; null when there is no readable one (or it needs Zip64, which no .xlsx does). */
-function zipDirectory(bytes: Uint8Array): ZipEntry[] | null {
-  const min = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (bytes[i] === 0x50 && u32(bytes, i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = u16(bytes, eocd + 10);
-  const cdSize = u32(bytes, eocd + 12);
-  const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff || cdOffset + cdSize > bytes.length) return null;
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) return null;
-    const nameLen = u16(bytes, p + 28);
-    if (p + 46 + nameLen > bytes.length) return null;
-    entries.push({
-      flags: u16(bytes, p + 8),
-      method: u16(bytes, p + 10),
-      compressedSize: u32(bytes, p + 20),
-      size: u32(bytes, p + 24),
-      name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
-      localOffset: u32(bytes, p + 42),
-    });
-    p += 46 + nameLen + u16(bytes, p + 30) + u16(bytes, p + 32);
-  }
-  return entries;
-}
-
-/** The zip of one workbook with a shared inflation budget. */
-class Package {
-  private readonly byName = new Map<string, ZipEntry>();
-  private budget: number;
-  constructor(
-    private readonly bytes: Uint8Array,
-    entries: ZipEntry[],
-    private readonly file: string,
-    private readonly limits: XlsxLimits,
-    private readonly inflateRaw?: FastReadOptions["inflateRaw"],
-  ) {
-    // Part names compare case-insensitively (OPC); a leading "/" is not part of a zip name.
-    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
-    this.budget = limits.maxInflated;
-  }
-
-  has(name: string): boolean {
-    return this.byName.has(name.replace(/^\//, "").toLowerCase());
-  }
-
-  /** Inflates a part as text; null when the package has no such part. */
-  text(name: string): string | null {
-    const e = this.byName.get(name.replace(/^\//, "").toLowerCase());
-    if (!e) return null;
-    const data = this.inflate(e);
-    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data);
-    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data);
-    return utf8.decode(data);
-  }
-
-  /** The error for a part that produced more than `cap` bytes: a lying size when `cap` was its own declared size. */
-  private bomb(e: ZipEntry, cap: number): UnusableInputError {
-    const message = cap >= e.size ? M.zipSizeLie(this.file) : M.zipBomb(this.file, Math.round(this.limits.maxInflated / MB));
-    return new UnusableInputError(message, { file: this.file });
-  }
-
-  private corrupt(inner?: unknown): UnusableInputError {
-    return new UnusableInputError(M.corruptZip(this.file), { file: this.file }, inner);
-  }
-
-  private inflate(e: ZipEntry): Uint8Array {
-    const b = this.bytes;
-    const p = e.localOffset;
-    if (p + 30 > b.length || u32(b, p) !== 0x04034b50) throw this.corrupt();
-    const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
-    const end = start + e.compressedSize;
-    if (end > b.length) throw this.corrupt();
-    // A part may not inflate past what it declares (lying headers) nor past what is left of the budget.
-    const cap = Math.min(e.size, this.budget);
-    if (e.method === 0) {
-      if (e.compressedSize > cap) throw this.bomb(e, cap);
-      this.budget -= e.compressedSize;
-      return b.subarray(start, end);
-    }
-    if (e.method !== 8) throw new UnusableInputError(M.notWorkbook(this.file), { file: this.file });
-    if (this.inflateRaw) {
-      let out: Uint8Array | null;
-      try {
-        out = this.inflateRaw(b.subarray(start, end), cap);
-      } catch (error) {
-        throw this.corrupt(error);
-      }
-      if (out === null || out.length > cap) throw this.bomb(e, cap);
-      this.budget -= out.length;
-      return out;
-    }
-    if (e.compressedSize <= ONE_SHOT_COMPRESSED) {
-      // Small parts in one call into a buffer one byte larger than allowed: fflate stops writing at the end of the
-      // buffer, so a longer result means the part lies about its size. Deflate expands at most 1032:1, so the
-      // work stays bounded (≤ 64 MB of output for a 64 KB part) even when it does.
-      let out: Uint8Array;
-      try {
-        out = inflateSync(b.subarray(start, end), { out: new Uint8Array(cap + 1) });
-      } catch (error) {
-        throw this.corrupt(error);
-      }
-      if (out.length > cap) throw this.bomb(e, cap);
-      this.budget -= out.length;
-      return out;
-    }
-    const out = new Uint8Array(cap);
-    let produced = 0;
-    let over = false;
-    const inflater = new Inflate((chunk) => {
-      if (produced + chunk.length > cap) {
-        over = true;
-        return;
-      }
-      out.set(chunk, produced);
-      produced += chunk.length;
-    });
-    try {
-      for (let at = start; at < end && !over; at += INFLATE_STEP) {
-        const stop = Math.min(end, at + INFLATE_STEP);
-        inflater.push(b.subarray(at, stop), stop === end);
-      }
-    } catch (error) {
-      throw this.corrupt(error);
-    }
-    if (over) throw this.bomb(e, cap);
-    this.budget -= produced;
-    return produced === out.length ? out : out.subarray(0, produced);
-  }
-}
-
-/** Checks the bytes look like a usable .xlsx and opens its zip directory (read.ts' checks, without inflating all). */
-function openPackage(bytes: Uint8Array, file: string, limits: XlsxLimits, inflateRaw?: FastReadOptions["inflateRaw"]): Package {
-  if (bytes.length === 0) throw new UnusableInputError(M.emptyFile(file), { file });
-  if (bytes.length > limits.maxBytes) throw new UnusableInputError(M.tooLarge(file, Math.round(limits.maxBytes / MB)), { file });
-  if (CFB_MAGIC.every((v, i) => bytes[i] === v)) throw new UnusableInputError(M.encrypted(file), { file });
-  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new UnusableInputError(M.notZip(file), { file });
-  const entries = zipDirectory(bytes);
-  if (!entries) throw new UnusableInputError(M.corruptZip(file), { file });
-  const limitMb = Math.round(limits.maxInflated / MB);
-  if (entries.length > limits.maxEntries) throw new UnusableInputError(M.zipBomb(file, limitMb), { file });
-  if (entries.some((e) => (e.flags & 1) === 1)) throw new UnusableInputError(M.encrypted(file), { file });
-  let declared = 0;
-  for (const e of entries) declared += e.size;
-  if (declared > limits.maxInflated) throw new UnusableInputError(M.zipBomb(file, limitMb), { file });
-  const pkg = new Package(bytes, entries, file, limits, inflateRaw);
-  if (!pkg.has("[Content_Types].xml")) throw new UnusableInputError(M.notWorkbook(file), { file });
-  return pkg;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // XML scanning: the parts of SpreadsheetML we read are flat and regular; a tag scanner with indexOf is enough.
@@ -810,7 +621,7 @@ function lastRowOf(xml: string, fallback: number): number {
 export function readXlsxGridFast(bytes: Uint8Array, opts: FastReadOptions): Grid {
   const limits = { ...FAST_XLSX_LIMITS, ...opts.limits };
   const file = opts.file;
-  const pkg = openPackage(bytes, file, limits, opts.inflateRaw);
+  const pkg = openXlsxPackage(bytes, file, limits, opts.inflateRaw);
   try {
     const root = readRels(pkg.text("_rels/.rels"), "");
     const workbookPart = root.byType.get(REL_OFFICE_DOCUMENT) ?? "xl/workbook.xml";

@@ -1,39 +1,21 @@
 /**
- * .xlsx bytes → Grid with exceljs (Node and browser): values, formulas, sheet states, dates.
+ * Reading .xlsx bytes: readXlsxGrid gives the Grid of the lean reader (fast-read.ts); exceljs is loaded only where a
+ * workbook is opened to be changed and saved again (`cchc summary`: loadXlsx, workbookToGrid, preserveOnSave).
  *
- * Hostile and broken files are refused before exceljs sees them, each with a Vietnamese UnusableInputError naming
- * the file: empty files, password-protected workbooks and old .xls files (both are OLE/CFB containers), bytes that
- * are not a zip, zips that are not workbooks, and zip bombs. Bombs are caught twice: by the sizes the zip declares,
- * and by inflating every entry with a byte counter (declared sizes can lie), so memory stays bounded whatever
- * the file claims.
+ * Hostile and broken files are refused before exceljs sees them by zip-guard.ts, each with a Vietnamese
+ * UnusableInputError naming the file: empty files, password-protected workbooks and old .xls files (both are
+ * OLE/CFB containers), bytes that are not a zip, zips that are not workbooks, and zip bombs (declared sizes and
+ * a byte counter on every inflated entry, since declared sizes can lie).
  */
 import ExcelJS from "exceljs";
-import { Inflate, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { UnusableInputError } from "../errors.js";
 import type { Grid, GridSheet, GridValue } from "../entries/grid.js";
 import { entriesMessages as M } from "../messages/index.js";
+import { readXlsxGridFast } from "./fast-read.js";
+import { assertUsableXlsx, XLSX_LIMITS, type XlsxLimits } from "./zip-guard.js";
 
-/** Limits of what is read. A tracker of a thousand tasks is well under 1 MB zipped and 10 MB inflated. */
-export interface XlsxLimits {
-  /** Largest file accepted (bytes). */
-  maxBytes: number;
-  /** Largest total inflated size of the zip's entries (bytes). */
-  maxInflated: number;
-  /** Most zip entries. */
-  maxEntries: number;
-  /** Rows and columns kept per sheet; beyond them the sheet is marked truncated. */
-  maxRows: number;
-  maxCols: number;
-}
-
-/** Default limits. */
-export const XLSX_LIMITS: XlsxLimits = {
-  maxBytes: 50 * 1024 * 1024,
-  maxInflated: 200 * 1024 * 1024,
-  maxEntries: 10_000,
-  maxRows: 100_000,
-  maxCols: 256,
-};
+export { assertUsableXlsx, listZipEntries, XLSX_LIMITS, type XlsxLimits, type ZipEntry } from "./zip-guard.js";
 
 /** Options of the readers: the file name shown in messages and optional tighter limits. */
 export interface ReadXlsxOptions {
@@ -41,129 +23,6 @@ export interface ReadXlsxOptions {
   limits?: Partial<XlsxLimits>;
   /** File modification time, passed through to the Grid. */
   modified?: Date;
-}
-
-const MB = 1024 * 1024;
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** One entry of a zip's central directory. */
-export interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
-function u16(b: Uint8Array, at: number): number {
-  return b[at]! | (b[at + 1]! << 8);
-}
-
-function u32(b: Uint8Array, at: number): number {
-  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-}
-
-/** Lists a zip's entries from its central directory; null when the bytes have no readable directory. */
-export function listZipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  const min = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (u32(bytes, i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = u16(bytes, eocd + 10);
-  const cdSize = u32(bytes, eocd + 12);
-  const cdOffset = u32(bytes, eocd + 16);
-  // Zip64 markers: an .xlsx never needs them; treat as unreadable rather than trusting 64-bit sizes.
-  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) return null;
-  if (cdOffset + cdSize > bytes.length) return null;
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) return null;
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
-    if (p + 46 + nameLen > bytes.length) return null;
-    entries.push({
-      flags: u16(bytes, p + 8),
-      method: u16(bytes, p + 10),
-      compressedSize: u32(bytes, p + 20),
-      size: u32(bytes, p + 24),
-      name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen)),
-      localOffset: u32(bytes, p + 42),
-    });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-/**
- * Inflates one entry, counting bytes; throws when it produces more than `cap` bytes (the budget left, or the size
- * the entry declares: then the zip lies about its sizes). Returns the inflated size.
- */
-function countInflated(bytes: Uint8Array, e: ZipEntry, cap: number, file: string, limitMb: number): number {
-  const p = e.localOffset;
-  if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) throw new UnusableInputError(M.corruptZip(file), { file });
-  const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
-  const end = start + e.compressedSize;
-  if (end > bytes.length) throw new UnusableInputError(M.corruptZip(file), { file });
-  if (e.method === 0) {
-    if (e.compressedSize > cap) throw new UnusableInputError(cap >= e.size ? M.zipSizeLie(file) : M.zipBomb(file, limitMb), { file });
-    return e.compressedSize;
-  }
-  if (e.method !== 8) throw new UnusableInputError(M.notWorkbook(file), { file });
-  let produced = 0;
-  let over = false;
-  const inflate = new Inflate((chunk) => {
-    produced += chunk.length;
-    if (produced > cap) over = true;
-  });
-  const STEP = 16 * 1024;
-  try {
-    for (let at = start; at < end && !over; at += STEP) {
-      const stop = Math.min(end, at + STEP);
-      inflate.push(bytes.subarray(at, stop), stop === end);
-    }
-  } catch (error) {
-    throw new UnusableInputError(M.corruptZip(file), { file }, error);
-  }
-  if (over) throw new UnusableInputError(cap >= e.size ? M.zipSizeLie(file) : M.zipBomb(file, limitMb), { file });
-  return produced;
-}
-
-/**
- * Refuses bytes that are not a usable .xlsx (see the file comment); returns the zip's entries when they are.
- * Cheap: one pass of inflation with nothing kept.
- */
-export function assertUsableXlsx(bytes: Uint8Array, file: string, limits: Partial<XlsxLimits> = {}): ZipEntry[] {
-  const L = { ...XLSX_LIMITS, ...limits };
-  if (bytes.length === 0) throw new UnusableInputError(M.emptyFile(file), { file });
-  if (bytes.length > L.maxBytes) throw new UnusableInputError(M.tooLarge(file, Math.round(L.maxBytes / MB)), { file });
-  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) throw new UnusableInputError(M.encrypted(file), { file });
-  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new UnusableInputError(M.notZip(file), { file });
-  const entries = listZipEntries(bytes);
-  if (!entries) throw new UnusableInputError(M.corruptZip(file), { file });
-  const limitMb = Math.round(L.maxInflated / MB);
-  if (entries.length > L.maxEntries) throw new UnusableInputError(M.zipBomb(file, limitMb), { file });
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) throw new UnusableInputError(M.notWorkbook(file), { file });
-  if (entries.some((e) => (e.flags & 1) === 1)) throw new UnusableInputError(M.encrypted(file), { file });
-  let declared = 0;
-  for (const e of entries) declared += e.size;
-  if (declared > L.maxInflated) throw new UnusableInputError(M.zipBomb(file, limitMb), { file });
-  let budget = L.maxInflated;
-  for (const e of entries) {
-    if (e.name.endsWith("/")) continue;
-    // An entry may not inflate past what it declares (lying headers) nor past what is left of the budget.
-    const cap = Math.min(e.size, budget);
-    budget -= countInflated(bytes, e, cap, file, limitMb);
-  }
-  return entries;
 }
 
 /** Loads .xlsx bytes into an exceljs workbook after the checks of assertUsableXlsx (see canonicalBooleans). */
@@ -381,10 +240,13 @@ export function preserveOnSave(original: Uint8Array, saved: Uint8Array): Preserv
   return { bytes, lost };
 }
 
-/** Reads .xlsx bytes into a Grid (values, formulas, sheet states). Throws UnusableInputError for unusable files. */
+/**
+ * Reads .xlsx bytes into a Grid (values, formulas, sheet states) with the lean reader. Throws UnusableInputError for
+ * unusable files. Grid.modified is `opts.modified` (not the time the workbook says it was saved, as in the merge).
+ */
 export async function readXlsxGrid(bytes: Uint8Array, opts: ReadXlsxOptions): Promise<Grid> {
-  const wb = await loadXlsx(bytes, opts);
-  return workbookToGrid(wb, opts);
+  const { modified: _saved, ...grid } = readXlsxGridFast(bytes, { file: opts.file, ...(opts.limits ? { limits: opts.limits } : {}) });
+  return opts.modified ? { ...grid, modified: opts.modified } : grid;
 }
 
 /** Text of an exceljs rich-text or hyperlink value. */

@@ -3,7 +3,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { UnusableInputError } from "../../../shared/errors.js";
 import { readEntries } from "../../../shared/entries/read.js";
-import { assertUsableXlsx, listZipEntries, readXlsxGrid } from "../../../shared/xlsx/read.js";
+import { assertUsableXlsx, listZipEntries, loadXlsx, readXlsxGrid } from "../../../shared/xlsx/read.js";
 import { SHEET } from "../../../shared/workbook/layout.js";
 import { columnOf, fillTracker, trackerBytes } from "../entries/tracker-file.js";
 
@@ -136,8 +136,9 @@ describe("unusable files", () => {
     expect(assertUsableXlsx(workbookZip({}, 0), "ok.xlsx").map((e) => e.name)).toEqual(["[Content_Types].xml", "xl/workbook.xml"]);
   });
 
-  it("turns an exceljs parse failure into an UnusableInputError", async () => {
-    const error = await unusable(workbookZip({ "xl/worksheets/sheet1.xml": strToU8("<not-closed") }), "x.xlsx");
-    expect(error.message).toContain("x.xlsx");
+  it("turns an exceljs parse failure into an UnusableInputError (loadXlsx, the write path of cchc summary)", async () => {
+    const error = await loadXlsx(workbookZip({ "xl/worksheets/sheet1.xml": strToU8("<not-closed") }), { file: "x.xlsx" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnusableInputError);
+    expect((error as UnusableInputError).message).toContain("x.xlsx");
   });
 });
