@@ -15,7 +15,7 @@
 import type { Grid, GridSheet, GridValue } from "../../shared/entries/grid.js";
 import { sheetsMergeMessages as M, sheetsMergeSheetMessages as S } from "../../shared/messages/sheets.js";
 import { apiSpreadsheetToGrid, SHEETS_FIELDS, type ApiSpreadsheet } from "./drive/sheets-api-grid.js";
-import { xlsxToGrid } from "./drive/xlsx-grid.js";
+import { readXlsxGridFast } from "../../shared/xlsx/fast-read.js";
 import { errorMessage, renderTexts } from "./host.js";
 import { startProvinceMerge } from "./merge-core.js";
 import { parseExpectedUnits } from "../../shared/merge/rollup.js";
@@ -311,7 +311,10 @@ function readFile(id: string, name: string, kind: string, size: number): Grid {
   }
   if (size > MAX_FILE_BYTES) throw new Error(M.fileTooLarge(name, size / (1024 * 1024)));
   const bytes = Uint8Array.from(DriveApp.getFileById(id).getBlob().getBytes(), (b) => b & 255);
-  return xlsxToGrid(bytes, name);
+  // The shared lean reader (fflate, synchronous: runs in Apps Script's V8). The merge dates a submission by its Drive
+  // modification time (the queue's column), not by the time the workbook says it was saved.
+  const { modified: _saved, ...grid } = readXlsxGridFast(bytes, { file: name });
+  return grid;
 }
 
 /** Reads queued files until the time budget is used, staging each Grid and recording each file's state. */

@@ -196,9 +196,3 @@ export const sheetsExportMessages = {
   },
 } as const;
 
-/** Messages of the .xlsx reader used inside Apps Script (apps-script/src/drive/xlsx-grid.ts). */
-export const sheetsXlsxMessages = {
-  noWorkbook: (file: string) => `Tệp "${file}" không có phần xl/workbook.xml: không phải tệp Excel .xlsx.`,
-  corrupt: (file: string, detail: string) => `Tệp "${file}" bị hỏng, không đọc được: ${detail}`,
-} as const;
-

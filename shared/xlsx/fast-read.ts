@@ -629,8 +629,10 @@ export function readXlsxGridFast(bytes: Uint8Array, opts: FastReadOptions): Grid
     if (workbookXml === null) throw new UnusableInputError(M.notWorkbook(file), { file });
     const rels = readRels(pkg.text(relsPathOf(workbookPart)), folderOf(workbookPart));
     const { sheets: refs, date1904 } = readWorkbook(workbookXml, rels.byId);
-    const sstPart = rels.byType.get(REL_SHARED_STRINGS);
-    const stylesPart = rels.byType.get(REL_STYLES);
+    // Writers that leave out a relationship still put the part where exceljs looks for it.
+    const byTypeOrPath = (type: string, path: string) => rels.byType.get(type) ?? (pkg.has(path) ? path : undefined);
+    const sstPart = byTypeOrPath(REL_SHARED_STRINGS, "xl/sharedStrings.xml");
+    const stylesPart = byTypeOrPath(REL_STYLES, "xl/styles.xml");
     const wanted = refs.filter((r) => !opts.sheets || opts.sheets(r.name));
     const ctx: SheetContext = {
       strings: wanted.length > 0 && sstPart ? readSharedStrings(pkg.text(sstPart)) : [],

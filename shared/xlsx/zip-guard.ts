@@ -68,7 +68,9 @@ const ONE_SHOT_COMPRESSED = 64 * 1024;
 
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-const utf8 = new TextDecoder("utf-8");
+let utf8Decoder: TextDecoder | undefined;
+/** Made on first use: Apps Script gets TextDecoder from a polyfill installed after the modules load. */
+const utf8 = () => (utf8Decoder ??= new TextDecoder("utf-8"));
 
 /** True when the bytes are an OLE2 compound file: a legacy .doc/.xls, or an encrypted (password) Office file. */
 export function looksLikeOle2(bytes: Uint8Array): boolean {
@@ -102,7 +104,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] | null {
       method: u16(bytes, p + 10),
       compressedSize: u32(bytes, p + 20),
       size: u32(bytes, p + 24),
-      name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+      name: utf8().decode(bytes.subarray(p + 46, p + 46 + nameLen)),
       localOffset: u32(bytes, p + 42),
     });
     p += 46 + nameLen + u16(bytes, p + 30) + u16(bytes, p + 32);
@@ -114,7 +116,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] | null {
 export function partText(data: Uint8Array): string {
   if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data);
   if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data);
-  return utf8.decode(data);
+  return utf8().decode(data);
 }
 
 /** A zip with a shared inflation budget; parts are inflated only when asked for. */

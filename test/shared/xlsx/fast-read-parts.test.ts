@@ -1,6 +1,7 @@
 /**
- * The .xlsx reader that runs inside Apps Script (no exceljs there), checked against exceljs's reader
- * (shared/xlsx/read.ts) on a tracker written by the .xlsx renderer, and on hand-made parts exceljs never writes.
+ * The lean reader as the Apps Script merge uses it (no exceljs there), checked against exceljs's reader on a tracker
+ * written by the .xlsx renderer, and on hand-made parts exceljs never writes. (These were the tests of the Apps
+ * Script's own reader, apps-script/src/drive/xlsx-grid.ts, which readXlsxGridFast replaced.)
  */
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -8,10 +9,12 @@ import type { Grid, GridValue } from "../../../shared/entries/grid.js";
 import { UnusableInputError } from "../../../shared/errors.js";
 import { parsePlanText } from "../../../shared/plan/index.js";
 import { buildTracker } from "../../../shared/workbook/build-tracker.js";
-import { readXlsxGrid } from "../../../shared/xlsx/read.js";
+import { loadXlsx, workbookToGrid } from "../../../shared/xlsx/read.js";
 import { renderWorkbook } from "../../../shared/xlsx/render.js";
-import { isDateFormatCode, xlsxToGrid } from "../../../apps-script/src/drive/xlsx-grid.js";
-import { seedText } from "../plans.js";
+import { isExcelJsDateFormat, readXlsxGridFast } from "../../../shared/xlsx/fast-read.js";
+import { seedText } from "../../apps-script/plans.js";
+
+const xlsxToGrid = (bytes: Uint8Array, file: string): Grid => readXlsxGridFast(bytes, { file });
 
 /** Values comparable across readers: dates as ISO, trailing empty cells and rows dropped. */
 function comparable(grid: Grid) {
@@ -27,13 +30,13 @@ function comparable(grid: Grid) {
   });
 }
 
-describe("xlsxToGrid", () => {
+describe("readXlsxGridFast (the reader of the Apps Script merge)", () => {
   it("reads a tracker written by the .xlsx renderer as exceljs reads it", async () => {
     const plan = parsePlanText(seedText("001"));
     const spec = buildTracker(plan, { unit: "tỉnh Thái Nguyên", year: 2026, asOf: "2026-04-10" });
     const bytes = await renderWorkbook(spec);
     const mine = xlsxToGrid(bytes, "t.xlsx");
-    const theirs = await readXlsxGrid(bytes, { file: "t.xlsx" });
+    const theirs = workbookToGrid(await loadXlsx(bytes, { file: "t.xlsx" }), { file: "t.xlsx" });
     expect(comparable(mine)).toEqual(comparable(theirs));
     // Formulas are kept too (the Đánh giá column).
     const tasks = mine.sheets.find((s) => s.name === "Nhiệm vụ")!;
@@ -75,17 +78,12 @@ describe("xlsxToGrid", () => {
     );
     expect(grid.sheets.map((s) => s.name)).toEqual(["A & B"]);
     const [s] = grid.sheets;
-    expect(s!.values).toEqual([
-      ["Hòa", "Xã hội", "trong ô", null],
-      [null, null, null, null],
-      [null, true, "#REF!", "Hòax"],
-      [2, null, null, null],
-      [2, null, null, null],
-    ]);
+    // Rows as exceljs gives them: up to their last cell, an absent row empty.
+    expect(s!.values).toEqual([["Hòa", "Xã hội", "trong ô"], [], [null, true, "#REF!", "Hòax"], [2], [2]]);
     expect(s!.formulas?.[2]?.[3]).toBe('A1&"x"');
     expect(s!.formulas?.[3]?.[0]).toBe("B3*2");
-    // A shared-formula child has no text of its own, but it is still a formula, not a typed value.
-    expect(s!.formulas?.[4]?.[0]).toBe("");
+    // A shared-formula child has no text of its own: it is the master's, moved as exceljs moves it.
+    expect(s!.formulas?.[4]?.[0]).toBe("B4*2");
   });
 
   it("tells dates from numbers by their style, in the 1900 and 1904 systems", () => {
@@ -109,7 +107,7 @@ describe("xlsxToGrid", () => {
     ["[Red]0.0", false],
     ["General", false],
     ["@", false],
-  ])("format %j is a date format: %s", (code, want) => expect(isDateFormatCode(code)).toBe(want));
+  ])("format %j is a date format: %s", (code, want) => expect(isExcelJsDateFormat(code)).toBe(want));
 
   it("keeps hidden states and follows absolute relationship targets", () => {
     const grid = xlsxToGrid(
@@ -127,7 +125,8 @@ describe("xlsxToGrid", () => {
   it("keeps at most 256 columns and marks the sheet truncated instead of allocating a huge grid", () => {
     const grid = xlsxToGrid(xlsx('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1048576"><v>2</v></c></row>'), "big.xlsx");
     expect(grid.sheets[0]!.values).toEqual([[1]]);
-    expect(grid.sheets[0]!.truncated).toEqual({ rows: 100_000, cols: 256 });
+    // As exceljs reports it: the rows kept (up to the last one read), all 256 columns.
+    expect(grid.sheets[0]!.truncated).toEqual({ rows: 1, cols: 256 });
   });
 
   it.each([
