@@ -1,12 +1,12 @@
 /**
  * Tổng hợp quý: the summary sheet of a reporting period, with native Excel charts of the completion rate by area
- * and by lead unit. One Excel.run, five syncs whatever the number of tasks.
+ * and by lead unit (described by the summary spec, drawn by the renderer). One Excel.run, five syncs whatever the
+ * number of tasks.
  */
 import { readEntries } from "../../shared/entries/read.js";
 import { buildSummarySheet } from "../../shared/summary/summary-sheet.js";
 import { summarise, type Summary } from "../../shared/summary/summarise.js";
 import { addinMessages } from "../../shared/messages/index.js";
-import type { WorkbookSpec } from "../../shared/workbook/spec.js";
 import { AddinError } from "../errors.js";
 import { detectCapabilities } from "../excel/capabilities.js";
 import type { ExcelHost } from "../excel/host.js";
@@ -14,7 +14,6 @@ import { readGridInto } from "../excel/read.js";
 import { renderInto, type RenderReport } from "../excel/render.js";
 import { queueWorkbookState } from "../excel/workbook-state.js";
 import type { ReportChoice } from "./period.js";
-import { withSummaryCharts } from "./summary-charts.js";
 
 /** What Tổng hợp quý wrote. */
 export interface SummaryResult {
@@ -37,7 +36,7 @@ export async function summariseWorkbook(host: ExcelHost, choice: ReportChoice): 
       throw new AddinError(addinMessages.notATracker(first ? first.message : ""));
     }
     const summary = summarise(entries, { quarter: choice.quarter, year: choice.year, asOf: choice.asOf });
-    const spec: WorkbookSpec = withSummaryCharts(buildSummarySheet(summary, entries), summary);
+    const spec = buildSummarySheet(summary, entries);
     const sheet = spec.sheets[0]!.name;
     const render = await renderInto(context, spec, state, caps, { existing: "replace", activate: sheet });
     return { sheet, summary, render };

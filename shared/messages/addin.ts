@@ -47,13 +47,6 @@ export const addinSheetMessages = {
   subtitle: (asOf: string) => `Tính đến ngày ${asOf}`,
 } as const;
 
-/** Titles of the summary charts. */
-export const addinChartMessages = {
-  byArea: "Tỷ lệ hoàn thành theo lĩnh vực",
-  byLead: "Tỷ lệ hoàn thành theo cơ quan chủ trì",
-  series: "Tỷ lệ hoàn thành",
-} as const;
-
 /** Messages of the ribbon commands. */
 export const addinCommandMessages = {
   checkClean: "Kiểm tra xong: không có lỗi nào.",

@@ -128,18 +128,6 @@ export const sheetsRenderMessages = {
   hiddenSheet: "Sổ theo dõi CCHC: dữ liệu kỹ thuật để đọc sổ tự động — không sửa, không xóa.",
 } as const;
 
-/** Chart texts of the summary sheet in Google Sheets. */
-export const sheetsChartMessages = {
-  dataTitle: "Số liệu biểu đồ",
-  byAreaTitle: "Tỷ lệ hoàn thành theo lĩnh vực (%)",
-  byLeadTitle: "Tỷ lệ hoàn thành theo cơ quan chủ trì (%)",
-  areaHeader: "Lĩnh vực",
-  leadHeader: "Cơ quan chủ trì",
-  rateHeader: "Tỷ lệ hoàn thành (%)",
-  noArea: "(chưa phân lĩnh vực)",
-  noLead: "(chưa rõ cơ quan chủ trì)",
-} as const;
-
 /** Messages of the Drive-folder merge (Gộp báo cáo các xã). */
 export const sheetsMergeMessages = {
   title: "Gộp báo cáo",

@@ -1,12 +1,14 @@
 /**
  * The summary as a sheet ("Tổng hợp Quý III-2026"): title block, totals, by area and by lead unit (with a data
- * bar on the completion rate), and the overdue, due-next and done-in-period lists. A WorkbookSpec fragment that
- * every host renders (exceljs into the user's workbook, Office.js, Apps Script).
+ * bar on the completion rate and a native bar chart of it beside the table), and the overdue, due-next and
+ * done-in-period lists. A WorkbookSpec fragment that every host renders (exceljs into the user's workbook — which
+ * cannot write charts and skips them —, Office.js, Apps Script).
  */
 import { formatViDate } from "../entries/dates.js";
 import type { Entries, Entry } from "../entries/schema.js";
 import { summarySheetMessages as M } from "../messages/index.js";
-import type { CellSpec, ConditionalFormatSpec, RowSpec, WorkbookSpec } from "../workbook/spec.js";
+import { colLetter } from "../workbook/a1.js";
+import type { CellSpec, ChartSpec, ConditionalFormatSpec, RowSpec, WorkbookSpec } from "../workbook/spec.js";
 import { standingOf } from "./evaluate.js";
 import { quarterPeriod, summarySheetName, type Quarter } from "./periods.js";
 import { REPORT_STYLES } from "./styles.js";
@@ -16,6 +18,9 @@ import type { Summary, Totals } from "./summarise.js";
 const WIDTH = 12;
 const COLUMN_WIDTHS = [6, 45, 10, 22, 12, 12, 12, 12, 12, 12, 12, 14];
 const LAST = "L";
+/** Charts sit one column right of the report (N), 8 columns wide. */
+const CHART_COLUMN = colLetter(WIDTH + 2);
+const CHART_WIDTH = 8;
 
 /** The rows a summary was computed from: the closed quarter's if it was closed, else the live ones. */
 export function summaryRows(summary: Summary, entries: Entries): Entry[] {
@@ -31,6 +36,9 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
   const rows: RowSpec[] = [];
   const merges: string[] = [];
   const conditionalFormats: ConditionalFormatSpec[] = [];
+  const charts: ChartSpec[] = [];
+  /** First row (1-based) below the last chart, so that a chart never overlaps the previous one. */
+  let chartFree = 1;
   const byId = new Map(summaryRows(summary, entries).map((e) => [e.id, e]));
   const quarter = summary.period.quarter as Quarter;
   const period = quarterPeriod(quarter, summary.period.year);
@@ -78,19 +86,35 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
   });
   blank();
 
-  // II and III. By area and by lead unit, each with a data bar on the completion rate.
-  const groupTable = (title: string, first: string, groups: Array<{ name: string; totals: Totals }>) => {
+  // II and III. By area and by lead unit, each with a data bar on the completion rate and a bar chart of it (the
+  // chart reads the table's own cells, so it follows any later edit of them).
+  const groupTable = (title: string, chartTitle: string, first: string, groups: Array<{ name: string; totals: Totals }>) => {
     line({ v: title, s: "section" });
     rows.push({ cells: M.groupHeaders(first).map((h) => ({ v: h, s: "header" })), height: 32 });
     const top = rows.length + 1;
     groups.forEach((g, i) => rows.push({ cells: [{ v: i + 1, s: "int" }, { v: g.name, s: "text" }, ...figureCells(g.totals, false)] }));
     const bottom = rows.length;
     rows.push({ cells: [{ v: "", s: "text" }, { v: M.sumRow, s: "textBold" }, ...figureCells(summary.totals, true)] });
-    if (bottom >= top) conditionalFormats.push({ type: "dataBar", range: `${LAST}${top}:${LAST}${bottom}`, min: 0, max: 1, color: "63BE7B" });
+    if (bottom >= top) {
+      conditionalFormats.push({ type: "dataBar", range: `${LAST}${top}:${LAST}${bottom}`, min: 0, max: 1, color: "63BE7B" });
+      const height = Math.max(12, bottom - top + 7);
+      // Level with the section title, or below the previous chart when that one is taller than its table.
+      const anchorRow = Math.max(top - 2, chartFree);
+      chartFree = anchorRow + height + 1;
+      charts.push({
+        type: "bar",
+        title: chartTitle,
+        categories: `B${top}:B${bottom}`,
+        series: [{ name: M.chartSeries, values: `${LAST}${top}:${LAST}${bottom}` }],
+        anchor: `${CHART_COLUMN}${anchorRow}`,
+        width: CHART_WIDTH,
+        height,
+      });
+    }
     blank();
   };
-  groupTable(M.section2, M.areaColumn, summary.byArea.map((g) => ({ name: g.area ?? M.noArea, totals: g.totals })));
-  groupTable(M.section3, M.leadColumn, summary.byLead.map((g) => ({ name: g.unit ?? M.noLead, totals: g.totals })));
+  groupTable(M.section2, M.chartByArea, M.areaColumn, summary.byArea.map((g) => ({ name: g.area ?? M.noArea, totals: g.totals })));
+  groupTable(M.section3, M.chartByLead, M.leadColumn, summary.byLead.map((g) => ({ name: g.unit ?? M.noLead, totals: g.totals })));
 
   // IV–VI. Task lists.
   const taskList = (title: string, ids: string[], done: boolean) => {
@@ -151,6 +175,7 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
         conditionalFormats,
         print: { orientation: "landscape", paper: "A4", fitToWidth: true, footer: M.footer, area: `A1:${LAST}${rows.length}` },
         tabColor: "2F75B5",
+        ...(charts.length > 0 ? { charts } : {}),
       },
     ],
     styles: REPORT_STYLES,

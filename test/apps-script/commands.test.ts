@@ -215,8 +215,8 @@ describe("the quarterly summary and the quarter close", () => {
     expect(r).toEqual({ ok: true, message: 'Đã lập trang "Tổng hợp Quý I-2026".' });
     const s = host.sheets.active._sheet("Tổng hợp Quý I-2026")!;
     expect(s.charts.map((c) => [c.type, c.options.title])).toEqual([
-      ["BAR", "Tỷ lệ hoàn thành theo lĩnh vực (%)"],
-      ["BAR", "Tỷ lệ hoàn thành theo cơ quan chủ trì (%)"],
+      ["BAR", "Tỷ lệ hoàn thành theo lĩnh vực"],
+      ["BAR", "Tỷ lệ hoàn thành theo cơ quan chủ trì"],
     ]);
     // Each chart plots a name column and a rate column of the same height, next to the report.
     for (const chart of s.charts) {

@@ -42,6 +42,27 @@ describe("buildSummarySheet", () => {
     }
   });
 
+  it("describes a bar chart of each group table's rate, beside the report and not overlapping", () => {
+    const charts = sheet.charts ?? [];
+    expect(charts.map((c) => [c.type, c.title])).toEqual([
+      ["bar", "Tỷ lệ hoàn thành theo lĩnh vực"],
+      ["bar", "Tỷ lệ hoàn thành theo cơ quan chủ trì"],
+    ]);
+    const groups = [summary.byArea.map((g) => g.area ?? "(Chưa phân lĩnh vực)"), summary.byLead.map((g) => g.unit ?? "(Chưa có cơ quan chủ trì)")];
+    const bars = sheet.conditionalFormats.filter((c) => c.type === "dataBar").map((c) => c.range);
+    let free = 1;
+    charts.forEach((chart, i) => {
+      const [, from, to] = /^B(\d+):B(\d+)$/.exec(chart.categories)!.map(Number) as [number, number, number];
+      expect(rows.slice(from - 1, to).map((r) => r[1])).toEqual(groups[i]);
+      expect(chart.series).toEqual([{ name: "Tỷ lệ hoàn thành", values: `L${from}:L${to}` }]);
+      expect(bars[i]).toBe(`L${from}:L${to}`);
+      const anchor = /^N(\d+)$/.exec(chart.anchor)!;
+      expect(Number(anchor[1])).toBeGreaterThanOrEqual(free);
+      free = Number(anchor[1]) + chart.height;
+      expect(chart.height).toBeGreaterThanOrEqual(to - from + 1);
+    });
+  });
+
   it("lists the overdue, due-next and done tasks with their details", () => {
     const overdue = rows.findIndex((r) => r[0] === "IV. NHIỆM VỤ QUÁ HẠN");
     expect(rows[overdue + 2]!.slice(0, 5)).toEqual(["1", "Nhiệm vụ 3", "3", "Văn phòng HĐND và UBND xã", "2026-06-30"]);
