@@ -6,7 +6,8 @@
 import { formatViDate } from "../entries/dates.js";
 import { reportDocumentMessages as D, reportTableMessages as T } from "../messages/export.js";
 import { CREATED_BY } from "../workbook/layout.js";
-import type { CellSpec, CellStyle, RowSpec, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
+import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
+import { SheetBlock } from "../workbook/table-block.js";
 import type { ReportData } from "./data.js";
 import { DEFAULT_FORM, type ColumnLayout, type ReportForm } from "./layouts.js";
 import { buildTable, tablesFor, type ReportCell, type ReportTable } from "./table.js";
@@ -68,67 +69,53 @@ function valueCell(c: ReportCell, column: ColumnLayout, sum: boolean): CellSpec 
 function tableSheet(table: ReportTable, n: number, data: ReportData, used: Set<string>): SheetSpec {
   const cols = table.columns;
   const width = cols.length;
-  const rows: RowSpec[] = [];
-  const merges: string[] = [];
+  const b = new SheetBlock(width);
   // The title block spans the table: the issuer over the left part, the national title over the right part.
   const split = Math.max(1, Math.min(width - 1, Math.round(width * 0.4)));
-  const left = (r: number) => (split > 1 ? merges.push(`A${r}:${colLetter(split)}${r}`) : 0);
-  const right = (r: number) => (width - split > 1 ? merges.push(`${colLetter(split + 1)}${r}:${colLetter(width)}${r}`) : 0);
-  const full = (r: number) => (width > 1 ? merges.push(`A${r}:${colLetter(width)}${r}`) : 0);
+  const halves = (r: number) => {
+    if (split > 1) b.merges.push(`A${r}:${colLetter(split)}${r}`);
+    if (width - split > 1) b.merges.push(`${colLetter(split + 1)}${r}:${colLetter(width)}${r}`);
+  };
   const pad = (count: number): Array<CellSpec | null> => Array.from({ length: count }, () => null);
   const [issuer1, issuer2] = D.issuerLines(data.unit);
 
-  rows.push({ cells: [{ v: issuer1, s: "issuer" }, ...pad(split - 1), { v: D.nation, s: "nation" }], height: 18 });
-  left(1);
-  right(1);
-  rows.push({ cells: [{ v: issuer2, s: "issuerBold" }, ...pad(split - 1), { v: D.motto, s: "motto" }], height: 18 });
-  left(2);
-  right(2);
-  rows.push({ cells: [], height: 8 });
-  rows.push({ cells: [...pad(width - 1), { v: T.tableNumber(n), s: "number" }] });
-  rows.push({ cells: [{ v: D.tableTitle(data.report.label), s: "title" }], height: 36 });
-  full(5);
-  rows.push({ cells: [{ v: table.layout.title.toUpperCase(), s: "subtitle" }], height: 20 });
-  full(6);
-  rows.push({ cells: [{ v: D.tableSubtitle(data.unit), s: "italic" }] });
-  full(7);
-  rows.push({ cells: [{ v: D.periodLine(formatViDate(data.report.from), formatViDate(data.report.to), formatViDate(data.asOf)), s: "italic" }] });
-  full(8);
-  rows.push({ cells: [] });
-  rows.push({ cells: cols.map((c) => ({ v: c.header, s: "header" })), height: 45 });
-  const headerRow = rows.length;
-  for (const r of table.rows) rows.push({ cells: r.map((c, i) => valueCell(c, cols[i]!, false)) });
-  if (table.rows.length === 0) {
-    rows.push({ cells: [{ v: T.none, s: "none" }] });
-    full(rows.length);
-  }
-  if (table.sum) {
-    rows.push({ cells: table.sum.map((c, i) => (cols[i]!.key === "name" ? { v: T.sumRow, s: "sumText" } : valueCell(c, cols[i]!, true))) });
-  }
+  halves(b.row([{ v: issuer1, s: "issuer" }, ...pad(split - 1), { v: D.nation, s: "nation" }], 18));
+  halves(b.row([{ v: issuer2, s: "issuerBold" }, ...pad(split - 1), { v: D.motto, s: "motto" }], 18));
+  b.blank(8);
+  b.row([...pad(width - 1), { v: T.tableNumber(n), s: "number" }]);
+  b.line({ v: D.tableTitle(data.report.label), s: "title" }, 36);
+  b.line({ v: table.layout.title.toUpperCase(), s: "subtitle" }, 20);
+  b.line({ v: D.tableSubtitle(data.unit), s: "italic" });
+  b.line({ v: D.periodLine(formatViDate(data.report.from), formatViDate(data.report.to), formatViDate(data.asOf)), s: "italic" });
+  b.blank();
+  const headerRow = b.header(
+    cols.map((c) => c.header),
+    45,
+  );
+  for (const r of table.rows) b.row(r.map((c, i) => valueCell(c, cols[i]!, false)));
+  if (table.rows.length === 0) b.line({ v: T.none, s: "none" });
+  if (table.sum) b.row(table.sum.map((c, i) => (cols[i]!.key === "name" ? { v: T.sumRow, s: "sumText" } : valueCell(c, cols[i]!, true))));
   const total = cols.reduce((s, c) => s + c.width, 0);
-  return {
-    name: sheetName(n, table.layout.title, used),
-    state: "visible",
-    role: "report",
-    columns: cols.map((c) => ({ width: c.width })),
-    rows,
-    merges,
-    validations: [],
-    conditionalFormats: [],
-    freeze: { rows: headerRow, cols: 0 },
-    print: {
-      orientation: total > 95 ? "landscape" : "portrait",
-      paper: "A4",
-      fitToWidth: true,
-      repeatRows: [headerRow, headerRow],
-      area: `A1:${colLetter(width)}${rows.length}`,
-      // Margins of administrative documents (Nghị định 30/2020/NĐ-CP): left 3 cm, right 1.5–2 cm, top/bottom 2 cm.
-      margins: { left: 1.18, right: 0.6, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
-      footer: "Trang &P/&N",
-      centerHorizontally: true,
+  return b.sheet(
+    sheetName(n, table.layout.title, used),
+    "report",
+    cols.map((c) => c.width),
+    {
+      freeze: { rows: headerRow, cols: 0 },
+      print: {
+        orientation: total > 95 ? "landscape" : "portrait",
+        paper: "A4",
+        fitToWidth: true,
+        repeatRows: [headerRow, headerRow],
+        area: `A1:${colLetter(width)}${b.last}`,
+        // Margins of administrative documents (Nghị định 30/2020/NĐ-CP): left 3 cm, right 1.5–2 cm, top/bottom 2 cm.
+        margins: { left: 1.18, right: 0.6, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
+        footer: "Trang &P/&N",
+        centerHorizontally: true,
+      },
+      showGridLines: false,
     },
-    showGridLines: false,
-  };
+  );
 }
 
 /** The report workbook of a form (default: DEFAULT_FORM). */

@@ -6,10 +6,11 @@
  */
 import { formatViDate } from "../entries/dates.js";
 import { fileOutcomeLabels, provinceWorkbookMessages as M, rowReasonLabels } from "../messages/merge.js";
-import { REPORT_STYLES } from "../summary/styles.js";
+import { figureCells, REPORT_STYLES } from "../summary/styles.js";
 import type { Totals } from "../summary/summarise.js";
 import { CREATED_BY, type Evaluation } from "../workbook/layout.js";
-import type { CellSpec, CellStyle, ConditionalFormatSpec, PrintSpec, RowSpec, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
+import type { CellSpec, CellStyle, PrintSpec, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
+import { SheetBlock } from "../workbook/table-block.js";
 import { mergeUnitKey } from "./rollup.js";
 import type { MergedRow, ProvinceRollup } from "./schema.js";
 import { colLetter } from "../workbook/a1.js";
@@ -74,65 +75,13 @@ function landscape(area: string, repeat?: [number, number]): PrintSpec {
   return p;
 }
 
-/** The figure cells of a unit row of Tổng hợp (C..L). */
-function figures(t: Totals, bold: boolean): CellSpec[] {
-  const n = (v: number, s: string): CellSpec => ({ v, s: bold ? "intBold" : s });
-  return [
-    n(t.total, "int"),
-    n(t.done, "intDone"),
-    n(t.doneOnTime, "int"),
-    n(t.doneLate, t.doneLate > 0 ? "intLate" : "int"),
-    n(t.inProgress, "int"),
-    n(t.notStarted, "int"),
-    n(t.dropped, "intMuted"),
-    n(t.invalid, t.invalid > 0 ? "intOverdue" : "intMuted"),
-    n(t.overdue, t.overdue > 0 ? "intOverdue" : "int"),
-    { v: t.completionRate, s: bold ? "percentBold" : "percent" },
-  ];
-}
-
-/** A sheet with a title block of `lines`, merged over `width` columns. */
-class SheetBuilder {
-  readonly rows: RowSpec[] = [];
-  readonly merges: string[] = [];
-  readonly conditionalFormats: ConditionalFormatSpec[] = [];
-  constructor(private readonly width: number) {}
-  line(cell: CellSpec, height?: number): void {
-    this.rows.push(height ? { cells: [cell], height } : { cells: [cell] });
-    if (this.width > 1) this.merges.push(`A${this.rows.length}:${colLetter(this.width)}${this.rows.length}`);
-  }
-  blank(): void {
-    this.rows.push({ cells: [] });
-  }
-  header(headers: readonly string[], height = 32): number {
-    this.rows.push({ cells: headers.map((h) => ({ v: h, s: "header" })), height });
-    return this.rows.length;
-  }
-  row(cells: CellSpec[], height?: number): void {
-    this.rows.push(height ? { cells, height } : { cells });
-  }
-  sheet(name: string, role: string, widths: number[], extra: Partial<SheetSpec> = {}): SheetSpec {
-    return {
-      name,
-      state: "visible",
-      role,
-      columns: widths.map((width) => ({ width })),
-      rows: this.rows,
-      merges: this.merges,
-      validations: [],
-      conditionalFormats: this.conditionalFormats,
-      ...extra,
-    };
-  }
-}
-
 function periodLine(r: ProvinceRollup): string {
   return M.periodLine(formatViDate(r.period.from), formatViDate(r.period.to), formatViDate(r.asOf));
 }
 
 function summarySheet(r: ProvinceRollup): SheetSpec {
   const headers = M.summaryHeaders;
-  const b = new SheetBuilder(headers.length);
+  const b = new SheetBlock(headers.length);
   b.line({ v: M.title(r.report.label), s: "title" }, 30);
   b.line({ v: periodLine(r), s: "info" });
   b.line({ v: M.countsLine(r.units.length, r.expectedGiven ? r.units.filter((u) => u.expected).length + r.missing.length : null, r.missing.length, r.files.length), s: "info" });
@@ -144,7 +93,7 @@ function summarySheet(r: ProvinceRollup): SheetSpec {
     b.row([
       int(i + 1),
       text(u.expected ? u.unit : u.unit + M.notExpected),
-      ...figures(u.totals, false),
+      ...figureCells(u.totals, false),
       int(u.rank, "rankCell"),
       int(u.errors, u.errors > 0 ? "intOverdue" : "intMuted"),
       int(u.warnings, u.warnings > 0 ? "intLate" : "intMuted"),
@@ -153,7 +102,7 @@ function summarySheet(r: ProvinceRollup): SheetSpec {
     ]);
   });
   const last = b.rows.length;
-  b.row([text("", "text"), text(M.provinceRow, "textBold"), ...figures(r.totals, true), text("", "text"), text("", "text"), text("", "text"), text("", "text"), text("", "text")]);
+  b.row([text("", "text"), text(M.provinceRow, "textBold"), ...figureCells(r.totals, true), text("", "text"), text("", "text"), text("", "text"), text("", "text"), text("", "text")]);
   if (last >= first) b.conditionalFormats.push({ type: "dataBar", range: `L${first}:L${last}`, min: 0, max: 1, color: DATA_BAR });
   const lastCol = colLetter(headers.length);
   return b.sheet(M.sheets.summary, "province-summary", [5, 30, 9, 10, 9, 9, 10, 10, 10, 10, 10, 11, 8, 7, 8, 34, 14], {
@@ -167,7 +116,7 @@ function summarySheet(r: ProvinceRollup): SheetSpec {
 function byAreaSheet(r: ProvinceRollup): SheetSpec {
   const areas = r.areas;
   const width = 2 + 2 * (areas.length + 1);
-  const b = new SheetBuilder(width);
+  const b = new SheetBlock(width);
   b.line({ v: M.byAreaTitle(r.report.label), s: "title" }, 30);
   b.line({ v: periodLine(r), s: "info" });
   b.blank();
@@ -220,7 +169,7 @@ function byAreaSheet(r: ProvinceRollup): SheetSpec {
 
 function detailSheet(r: ProvinceRollup): SheetSpec {
   const headers = M.detailHeaders;
-  const b = new SheetBuilder(headers.length);
+  const b = new SheetBlock(headers.length);
   b.line({ v: M.detailTitle(r.report.label), s: "title" }, 30);
   b.line({ v: periodLine(r), s: "info" });
   b.blank();
@@ -259,7 +208,7 @@ function taskByUnitSheet(r: ProvinceRollup): SheetSpec | null {
   if (r.planViews.length === 0) return null;
   const widest = Math.max(...r.planViews.map((v) => v.units.length));
   const width = M.taskByUnitHeaders.length + widest;
-  const b = new SheetBuilder(Math.min(width, 12));
+  const b = new SheetBlock(Math.min(width, 12));
   b.line({ v: M.taskByUnitTitle(r.report.label), s: "titleLeft" }, 30);
   b.line({ v: periodLine(r), s: "infoWrap" });
   let firstHeader = 0;
@@ -294,7 +243,7 @@ function taskByUnitSheet(r: ProvinceRollup): SheetSpec | null {
 }
 
 function missingSheet(r: ProvinceRollup): SheetSpec {
-  const b = new SheetBuilder(3);
+  const b = new SheetBlock(3);
   b.line({ v: M.missingTitle, s: "title" }, 30);
   b.line({ v: periodLine(r), s: "info" });
   b.blank();
@@ -321,7 +270,7 @@ function missingSheet(r: ProvinceRollup): SheetSpec {
 
 function rejectedSheet(r: ProvinceRollup): SheetSpec {
   const headers = M.rejectedHeaders;
-  const b = new SheetBuilder(headers.length);
+  const b = new SheetBlock(headers.length);
   b.line({ v: M.rejectedTitle, s: "title" }, 30);
   b.line({ v: M.accountingLine(r.accounting.rowsRead, r.accounting.rowsMerged, r.accounting.rowsListed), s: "info" });
   b.blank();
@@ -362,7 +311,7 @@ function rejectedSheet(r: ProvinceRollup): SheetSpec {
 
 function findingsSheet(r: ProvinceRollup): SheetSpec {
   const headers = M.findingsHeaders;
-  const b = new SheetBuilder(headers.length);
+  const b = new SheetBlock(headers.length);
   b.line({ v: M.findingsTitle, s: "title" }, 30);
   b.blank();
   const headerRow = b.header(headers, 32);

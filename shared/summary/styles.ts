@@ -1,5 +1,6 @@
 /** Cell styles of the report sheets (summary, close): Times New Roman as official documents, thin borders, colours. */
-import type { CellStyle } from "../workbook/spec.js";
+import type { CellSpec, CellStyle } from "../workbook/spec.js";
+import type { Totals } from "./summarise.js";
 
 const FONT = "Times New Roman";
 
@@ -31,3 +32,20 @@ export const REPORT_STYLES: Record<string, CellStyle> = {
   statusLate: { fontName: FONT, fontSize: 11, color: "9C0006", fill: "FFC7CE", hAlign: "center", vAlign: "top", border: "thin", wrap: true },
   statusOther: { fontName: FONT, fontSize: 11, hAlign: "center", vAlign: "top", border: "thin", wrap: true },
 };
+
+/** The figure cells of a group row in these styles (total … overdue, then the completion rate): C..L of the summary's group tables and of the province Tổng hợp. */
+export function figureCells(t: Totals, bold: boolean): CellSpec[] {
+  const n = (v: number, s: string): CellSpec => ({ v, s: bold ? "intBold" : s });
+  return [
+    n(t.total, "int"),
+    n(t.done, "intDone"),
+    n(t.doneOnTime, "int"),
+    n(t.doneLate, t.doneLate > 0 ? "intLate" : "int"),
+    n(t.inProgress, "int"),
+    n(t.notStarted, "int"),
+    n(t.dropped, "intMuted"),
+    n(t.invalid, t.invalid > 0 ? "intOverdue" : "intMuted"),
+    n(t.overdue, t.overdue > 0 ? "intOverdue" : "int"),
+    { v: t.completionRate, s: bold ? "percentBold" : "percent" },
+  ];
+}

@@ -8,10 +8,11 @@ import { formatViDate } from "../entries/dates.js";
 import type { Entries, Entry } from "../entries/schema.js";
 import { summarySheetMessages as M } from "../messages/index.js";
 import { colLetter } from "../workbook/a1.js";
-import type { CellSpec, ChartSpec, ConditionalFormatSpec, RowSpec, WorkbookSpec } from "../workbook/spec.js";
+import type { CellSpec, ChartSpec, WorkbookSpec } from "../workbook/spec.js";
+import { SheetBlock } from "../workbook/table-block.js";
 import { standingOf } from "./evaluate.js";
 import { quarterPeriod, summarySheetName, type Quarter } from "./periods.js";
-import { REPORT_STYLES } from "./styles.js";
+import { figureCells, REPORT_STYLES } from "./styles.js";
 import type { Summary, Totals } from "./summarise.js";
 
 /** Number of columns the sheet uses (A..L). */
@@ -33,9 +34,7 @@ export function summaryRows(summary: Summary, entries: Entries): Entry[] {
 
 /** Builds the summary sheet for a summary of `entries`. */
 export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookSpec {
-  const rows: RowSpec[] = [];
-  const merges: string[] = [];
-  const conditionalFormats: ConditionalFormatSpec[] = [];
+  const b = new SheetBlock(WIDTH);
   const charts: ChartSpec[] = [];
   /** First row (1-based) below the last chart, so that a chart never overlaps the previous one. */
   let chartFree = 1;
@@ -43,27 +42,22 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
   const quarter = summary.period.quarter as Quarter;
   const period = quarterPeriod(quarter, summary.period.year);
 
-  const line = (cell: CellSpec, height?: number) => {
-    rows.push(height ? { cells: [cell], height } : { cells: [cell] });
-    merges.push(`A${rows.length}:${LAST}${rows.length}`);
-  };
-  const blank = () => rows.push({ cells: [] });
 
-  line({ v: M.title(summary.period.label), s: "title" }, 36);
-  if (summary.unit) line({ v: M.unit(summary.unit), s: "subtitle" });
-  if (summary.planTitle) line({ v: M.plan(summary.planTitle), s: "subtitle" });
-  line({ v: M.period(formatViDate(summary.period.from), formatViDate(summary.period.to)), s: "info" });
+  b.line({ v: M.title(summary.period.label), s: "title" }, 36);
+  if (summary.unit) b.line({ v: M.unit(summary.unit), s: "subtitle" });
+  if (summary.planTitle) b.line({ v: M.plan(summary.planTitle), s: "subtitle" });
+  b.line({ v: M.period(formatViDate(summary.period.from), formatViDate(summary.period.to)), s: "info" });
   if (summary.report.label !== summary.period.label) {
-    line({ v: M.reportPeriod(summary.report.label, formatViDate(summary.report.from), formatViDate(summary.report.to)), s: "info" });
+    b.line({ v: M.reportPeriod(summary.report.label, formatViDate(summary.report.from), formatViDate(summary.report.to)), s: "info" });
   }
-  line({ v: M.asOf(formatViDate(summary.asOf)), s: "label" });
-  line({ v: summary.source === "closed" && summary.closedSheet ? M.closedSource(summary.closedSheet) : M.liveSource, s: "note" });
-  if (summary.totals.invalid > 0) line({ v: M.invalidNote(summary.totals.invalid), s: "warn" });
-  blank();
+  b.line({ v: M.asOf(formatViDate(summary.asOf)), s: "label" });
+  b.line({ v: summary.source === "closed" && summary.closedSheet ? M.closedSource(summary.closedSheet) : M.liveSource, s: "note" });
+  if (summary.totals.invalid > 0) b.line({ v: M.invalidNote(summary.totals.invalid), s: "warn" });
+  b.blank();
 
   // I. Totals.
-  line({ v: M.section1, s: "section" });
-  rows.push({ cells: M.totalsHeaders.map((h) => ({ v: h, s: "header" })) });
+  b.line({ v: M.section1, s: "section" });
+  b.header(M.totalsHeaders);
   const t = summary.totals;
   const R = M.totalsRows;
   const totalLines: Array<[string, number, string]> = [
@@ -78,25 +72,20 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
     [R.overdue, t.overdue, t.overdue > 0 ? "intOverdue" : "int"],
     [R.doneInPeriod, t.doneInPeriod, "int"],
   ];
-  totalLines.forEach(([label, n, s], i) =>
-    rows.push({ cells: [{ v: i + 1, s: "int" }, { v: label, s: "text" }, { v: n, s }] }),
-  );
-  rows.push({
-    cells: [{ v: totalLines.length + 1, s: "int" }, { v: R.completionRate, s: "textBold" }, { v: t.completionRate, s: "percentBold" }],
-  });
-  blank();
+  totalLines.forEach(([label, n, s], i) => b.row([{ v: i + 1, s: "int" }, { v: label, s: "text" }, { v: n, s }]));
+  b.row([{ v: totalLines.length + 1, s: "int" }, { v: R.completionRate, s: "textBold" }, { v: t.completionRate, s: "percentBold" }]);
+  b.blank();
 
   // II and III. By area and by lead unit, each with a data bar on the completion rate and a bar chart of it (the
   // chart reads the table's own cells, so it follows any later edit of them).
   const groupTable = (title: string, chartTitle: string, first: string, groups: Array<{ name: string; totals: Totals }>) => {
-    line({ v: title, s: "section" });
-    rows.push({ cells: M.groupHeaders(first).map((h) => ({ v: h, s: "header" })), height: 32 });
-    const top = rows.length + 1;
-    groups.forEach((g, i) => rows.push({ cells: [{ v: i + 1, s: "int" }, { v: g.name, s: "text" }, ...figureCells(g.totals, false)] }));
-    const bottom = rows.length;
-    rows.push({ cells: [{ v: "", s: "text" }, { v: M.sumRow, s: "textBold" }, ...figureCells(summary.totals, true)] });
+    b.line({ v: title, s: "section" });
+    const top = b.header(M.groupHeaders(first), 32) + 1;
+    groups.forEach((g, i) => b.row([{ v: i + 1, s: "int" }, { v: g.name, s: "text" }, ...figureCells(g.totals, false)]));
+    const bottom = b.last;
+    b.row([{ v: "", s: "text" }, { v: M.sumRow, s: "textBold" }, ...figureCells(summary.totals, true)]);
     if (bottom >= top) {
-      conditionalFormats.push({ type: "dataBar", range: `${LAST}${top}:${LAST}${bottom}`, min: 0, max: 1, color: "63BE7B" });
+      b.conditionalFormats.push({ type: "dataBar", range: `${LAST}${top}:${LAST}${bottom}`, min: 0, max: 1, color: "63BE7B" });
       const height = Math.max(12, bottom - top + 7);
       // Level with the section title, or below the previous chart when that one is taller than its table.
       const anchorRow = Math.max(top - 2, chartFree);
@@ -111,20 +100,19 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
         height,
       });
     }
-    blank();
+    b.blank();
   };
   groupTable(M.section2, M.chartByArea, M.areaColumn, summary.byArea.map((g) => ({ name: g.area ?? M.noArea, totals: g.totals })));
   groupTable(M.section3, M.chartByLead, M.leadColumn, summary.byLead.map((g) => ({ name: g.unit ?? M.noLead, totals: g.totals })));
 
   // IV–VI. Task lists.
   const taskList = (title: string, ids: string[], done: boolean) => {
-    line({ v: title, s: "section" });
+    b.line({ v: title, s: "section" });
     const headers = done ? M.doneListHeaders : M.listHeaders;
-    rows.push({ cells: headers.map((h) => ({ v: h, s: "header" })) });
-    merges.push(`H${rows.length}:${LAST}${rows.length}`);
+    b.merges.push(`H${b.header(headers)}:${LAST}${b.last}`);
     if (ids.length === 0) {
-      line({ v: M.none, s: "note" });
-      blank();
+      b.line({ v: M.none, s: "note" });
+      b.blank();
       return;
     }
     ids.forEach((id, i) => {
@@ -143,20 +131,18 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
             { v: e.statusText ?? e.status ?? "", s: s.overdue ? "statusLate" : "statusOther" },
             e.progress === null ? { v: "", s: "int" } : { v: e.progress, s: "int" },
           ];
-      rows.push({
-        cells: [
-          { v: i + 1, s: "int" },
-          { v: e.title, s: "text" },
-          { v: e.id, s: "center" },
-          { v: e.leads.join("; "), s: "text" },
-          ...middle,
-          { v: last, s: "text" },
-          ...Array.from({ length: WIDTH - 8 }, () => ({ v: "", s: "text" })),
-        ],
-      });
-      merges.push(`H${rows.length}:${LAST}${rows.length}`);
+      const row = b.row([
+        { v: i + 1, s: "int" },
+        { v: e.title, s: "text" },
+        { v: e.id, s: "center" },
+        { v: e.leads.join("; "), s: "text" },
+        ...middle,
+        { v: last, s: "text" },
+        ...Array.from({ length: WIDTH - 8 }, () => ({ v: "", s: "text" })),
+      ]);
+      b.merges.push(`H${row}:${LAST}${row}`);
     });
-    blank();
+    b.blank();
   };
   taskList(M.section4, summary.overdueTasks, false);
   taskList(M.section5, summary.dueNextPeriod, false);
@@ -164,19 +150,11 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
 
   return {
     sheets: [
-      {
-        name: summarySheetName(quarter, summary.period.year),
-        state: "visible",
-        role: "summary",
-        columns: COLUMN_WIDTHS.map((width) => ({ width })),
-        rows,
-        merges,
-        validations: [],
-        conditionalFormats,
-        print: { orientation: "landscape", paper: "A4", fitToWidth: true, footer: M.footer, area: `A1:${LAST}${rows.length}` },
+      b.sheet(summarySheetName(quarter, summary.period.year), "summary", COLUMN_WIDTHS, {
+        print: { orientation: "landscape", paper: "A4", fitToWidth: true, footer: M.footer, area: `A1:${LAST}${b.last}` },
         tabColor: "2F75B5",
         ...(charts.length > 0 ? { charts } : {}),
-      },
+      }),
     ],
     styles: REPORT_STYLES,
     definedNames: [],
@@ -186,21 +164,4 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
 
 function dateCell(iso: string | null): CellSpec {
   return iso ? { v: { kind: "date", iso }, s: "date" } : { v: "", s: "center" };
-}
-
-/** The figure cells (C..L) of a group row. */
-function figureCells(t: Totals, bold: boolean): CellSpec[] {
-  const n = (v: number, s: string): CellSpec => ({ v, s: bold ? "intBold" : s });
-  return [
-    n(t.total, "int"),
-    n(t.done, "intDone"),
-    n(t.doneOnTime, "int"),
-    n(t.doneLate, t.doneLate > 0 ? "intLate" : "int"),
-    n(t.inProgress, "int"),
-    n(t.notStarted, "int"),
-    n(t.dropped, "intMuted"),
-    n(t.invalid, t.invalid > 0 ? "intOverdue" : "intMuted"),
-    n(t.overdue, t.overdue > 0 ? "intOverdue" : "int"),
-    { v: t.completionRate, s: bold ? "percentBold" : "percent" },
-  ];
 }
