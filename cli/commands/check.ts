@@ -2,30 +2,17 @@
  * `cchc check <tracker.xlsx> [--as-of YYYY-MM-DD] [--json]`: reads a tracker and lists every wrong entry.
  * Read-only. Exit 0 clean (warnings allowed), 1 when a finding is an error, 2 for an unusable file or arguments.
  */
-import { parseArgs } from "node:util";
 import { formatFinding } from "../../shared/entries/check-sheet.js";
-import { parseTextDate } from "../../shared/entries/dates.js";
 import { readEntries } from "../../shared/entries/read.js";
 import type { Finding } from "../../shared/entries/schema.js";
 import { UsageError } from "../../shared/errors.js";
 import { commonMessages as C, entriesMessages as M } from "../../shared/messages/index.js";
 import { readXlsxGrid } from "../../shared/xlsx/read.js";
+import { readInputFile } from "../files.js";
 import type { CliIo } from "../io.js";
-import { readInputFile } from "./parse.js";
+import { localToday, parseAsOfOption, parseOptions } from "../options.js";
 
 const USAGE = "cchc check <sổ-theo-dõi.xlsx> [--as-of YYYY-MM-DD] [--json]";
-
-/** Today's local calendar date as a UTC-midnight Date (the convention of the shared core's `asOf`). */
-export function localToday(now: Date): Date {
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-}
-
-/** Reads an --as-of value (YYYY-MM-DD or dd/mm/yyyy) as a UTC-midnight Date; a UsageError when it is no date. */
-export function parseAsOf(text: string): Date {
-  const iso = parseTextDate(text);
-  if (!iso) throw new UsageError(M.badAsOf(text));
-  return new Date(`${iso}T00:00:00Z`);
-}
 
 /** Prints findings, errors first, one line each with its place, message and hint. */
 export function printFindings(findings: readonly Finding[], io: CliIo): void {
@@ -35,27 +22,22 @@ export function printFindings(findings: readonly Finding[], io: CliIo): void {
 
 /** Runs `cchc check`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        "as-of": { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${C.badOption((error as Error).message)}\n${USAGE}`);
-  }
+  const parsed = parseOptions(
+    argv,
+    {
+      "as-of": { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    USAGE,
+  );
   if (parsed.values.help) {
     io.out(USAGE + "\n");
     return 0;
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) throw new UsageError(`${M.missingFile}\n${USAGE}`);
-  const asOf = parsed.values["as-of"] !== undefined ? parseAsOf(parsed.values["as-of"]) : localToday(io.now());
+  const asOf = parsed.values["as-of"] !== undefined ? parseAsOfOption(parsed.values["as-of"]) : localToday(io.now());
 
   const grid = await readXlsxGrid(await readInputFile(file), { file });
   const { entries, findings } = readEntries(grid, { asOf });

@@ -6,9 +6,7 @@
  * Exit 0 written, 1 written but the input has findings (invalid entries are not counted), 2 unusable input or
  * arguments.
  */
-import { readFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { UnusableInputError, UsageError } from "../../shared/errors.js";
 import { readEntries } from "../../shared/entries/read.js";
 import { buildTaskCsv } from "../../shared/export/csv.js";
@@ -16,13 +14,15 @@ import { reportFromRollup, reportFromSummary, type ReportData } from "../../shar
 import { renderReportDocx } from "../../shared/export/docx.js";
 import { buildReportWorkbook } from "../../shared/export/xlsx.js";
 import { isProvinceGrid, isReportSheet, readProvinceWorkbook, rollupFromProvince } from "../../shared/merge/province-read.js";
-import { commonMessages as C, exportCommandMessages as M, periodMessages } from "../../shared/messages/index.js";
+import { exportCommandMessages as M, periodMessages } from "../../shared/messages/index.js";
 import type { Quarter } from "../../shared/summary/periods.js";
 import { summarise } from "../../shared/summary/summarise.js";
 import { fastWriteWorkbook } from "../../shared/xlsx/fast-write.js";
 import { readXlsxGridFast } from "../../shared/xlsx/fast-read.js";
+import { readInputFile, writeOutputFile } from "../files.js";
 import type { CliIo } from "../io.js";
-import { nodeDeflateRaw, nodeInflateRaw, parseAsOfOption, parseQuarterOption, parseYearOption, quarterOfNow } from "./merge.js";
+import { parseAsOfOption, parseOptions, parseQuarterOption, parseYearOption, quarterOfNow } from "../options.js";
+import { nodeDeflateRaw, nodeInflateRaw } from "./merge.js";
 
 /** The export formats. */
 export const EXPORT_FORMATS = ["xlsx", "csv", "docx"] as const;
@@ -38,23 +38,17 @@ interface ExportOptions {
 }
 
 function parse(argv: string[]): ExportOptions {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: "string", short: "o" },
-        format: { type: "string", short: "f" },
-        quarter: { type: "string", short: "q" },
-        year: { type: "string" },
-        "as-of": { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${C.badOption(error instanceof Error ? error.message : String(error))}\n${M.usage}`);
-  }
+  const { values, positionals } = parseOptions(
+    argv,
+    {
+      output: { type: "string", short: "o" },
+      format: { type: "string", short: "f" },
+      quarter: { type: "string", short: "q" },
+      year: { type: "string" },
+      "as-of": { type: "string" },
+    },
+    M.usage,
+  );
   if (positionals.length === 0) throw new UsageError(`${M.noInput}\n${M.usage}`);
   if (positionals.length > 1) throw new UsageError(`${M.tooManyInputs}\n${M.usage}`);
   const output = values.output;
@@ -87,14 +81,7 @@ export async function renderExport(data: ReportData, format: ExportFormat): Prom
 /** Runs `cchc export`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const opts = parse(argv);
-  let bytes: Uint8Array;
-  try {
-    const b = await readFile(opts.input);
-    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new UsageError(code === "ENOENT" ? C.fileNotFound(opts.input) : C.cannotRead(opts.input, error instanceof Error ? error.message : String(error)));
-  }
+  const bytes = await readInputFile(opts.input);
   const file = path.basename(opts.input);
   const grid = readXlsxGridFast(bytes, { file, inflateRaw: nodeInflateRaw, sheets: isReportSheet });
   let data: ReportData;
@@ -122,12 +109,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     findings = { errors: all.filter((f) => f.severity === "error").length, warnings: all.filter((f) => f.severity === "warning").length };
   }
   const out = await renderExport(data, opts.format);
-  try {
-    await mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
-    await writeFile(opts.output, out);
-  } catch (error) {
-    throw new UsageError(C.cannotWrite(opts.output, error instanceof Error ? error.message : String(error)));
-  }
+  await writeOutputFile(opts.output, out);
   if (findings.errors + findings.warnings > 0) io.err(`${M.findingsNote(findings.errors, findings.warnings)}\n`);
   io.out(`${M.wrote(opts.output, opts.format)}\n`);
   return findings.errors + findings.warnings > 0 ? 1 : 0;

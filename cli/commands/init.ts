@@ -2,17 +2,17 @@
  * `cchc init <plan> -o <tracker.xlsx | dir/> [--unit] [--year] [--as-of YYYY-MM-DD]`: reads a plan and writes
  * the tracker workbook for one unit.
  */
-import { mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { UnusableInputError, UsageError } from "../../shared/errors.js";
-import { commonMessages as C, workbookMessages as M } from "../../shared/messages/index.js";
+import { commonMessages as C, planMessages, workbookMessages as M } from "../../shared/messages/index.js";
 import { parsePlanBytes, type Plan } from "../../shared/plan/index.js";
 import { buildTracker, tableLines } from "../../shared/workbook/build-tracker.js";
 import { isValidIso } from "../../shared/workbook/dates.js";
 import { renderWorkbook } from "../../shared/xlsx/render.js";
+import { readInputFile, writeOutputFile } from "../files.js";
 import type { CliIo } from "../io.js";
-import { readInputFile } from "./parse.js";
+import { parseOptions } from "../options.js";
 
 /** Where the tracker goes: `-o` names a file, or a directory (existing, or written with a trailing "/"). */
 export async function resolveOutput(output: string, planFile: string): Promise<string> {
@@ -38,38 +38,19 @@ export function defaultYear(plan: Plan, today: string): number {
   return now >= from && now <= to ? now : from;
 }
 
-/** Writes bytes to a file through a temporary name, so an interrupted run never leaves half a workbook. */
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await writeFile(tmp, bytes);
-    await rename(tmp, file);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw new UnusableInputError(C.cannotWrite(file, (error as Error).message), { file }, error);
-  }
-}
-
 /** Runs `cchc init`; exit 0 when the tracker was written, 2 for bad arguments or an unusable plan. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: "string", short: "o" },
-        unit: { type: "string" },
-        year: { type: "string" },
-        "as-of": { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${C.badOption((error as Error).message)}\n${M.initUsage}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(
+    argv,
+    {
+      output: { type: "string", short: "o" },
+      unit: { type: "string" },
+      year: { type: "string" },
+      "as-of": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    M.initUsage,
+  );
   if (values.help) {
     io.out(M.initUsage + "\n");
     return 0;
@@ -90,7 +71,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.unit !== undefined && values.unit.trim() === "") throw new UsageError(M.initBadUnit);
 
   const output = await resolveOutput(values.output, planFile);
-  const plan = await parsePlanBytes(await readInputFile(planFile), planFile);
+  const plan = await parsePlanBytes(await readInputFile(planFile, planMessages.isDirectory), planFile);
   if (plan.tasks.length === 0) throw new UnusableInputError(M.initNoTasks(planFile), { file: planFile });
   const unit = values.unit?.trim() ?? plan.unit ?? "";
   if (!unit) throw new UsageError(M.initNoUnit);
@@ -100,7 +81,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const trackerYear = year ?? defaultYear(plan, today);
   const spec = buildTracker(plan, { unit, year: trackerYear, asOf });
   const bytes = await renderWorkbook(spec, { created: io.now() });
-  await writeAtomically(output, bytes);
+  await writeOutputFile(output, bytes);
 
   const groupRows = tableLines(plan).filter((l) => l.kind === "group").length;
   io.out(M.initSummary(output, plan.tasks.length, groupRows, unit, trackerYear) + "\n");

@@ -6,52 +6,27 @@
  * with the lean writer. Excel lock files (~$…) are skipped with a note; other files that are not .xlsx are noted and
  * listed as not merged. Exit 0 clean, 1 merged with findings, 2 nothing usable or bad arguments.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { UnusableInputError, UsageError } from "../../shared/errors.js";
-import { formatViDate, parseTextDate } from "../../shared/entries/dates.js";
+import { formatViDate } from "../../shared/entries/dates.js";
 import { buildProvinceWorkbook } from "../../shared/merge/province-workbook.js";
 import { readMergeInput } from "../../shared/merge/read-input.js";
 import { createRollup, parseExpectedUnits } from "../../shared/merge/rollup.js";
 import type { ProvinceRollup } from "../../shared/merge/schema.js";
 import { commonMessages as C, fileOutcomeLabels, mergeCommandMessages as M, mergeFindingMessages as F } from "../../shared/messages/index.js";
-import { isQuarter, type Quarter } from "../../shared/summary/periods.js";
+import type { Quarter } from "../../shared/summary/periods.js";
 import { fastWriteWorkbook } from "../../shared/xlsx/fast-write.js";
+import { writeOutputFile } from "../files.js";
 import type { CliIo } from "../io.js";
+import { parseAsOfOption, parseOptions, parseQuarterOption, parseYearOption, quarterOfNow } from "../options.js";
 import { createProgress } from "../progress.js";
 
 /** How many files are read from disk ahead of the one being processed. */
 const READ_AHEAD = 8;
 /** Most items of a list printed to the terminal (the workbook lists them all). */
 const LIST_MAX = 20;
-
-/** Parses --quarter (1..4). */
-export function parseQuarterOption(text: string): Quarter {
-  const n = Number(text.trim());
-  if (!isQuarter(n)) throw new UsageError(M.badQuarter(text));
-  return n;
-}
-
-/** Parses --year (a four-digit year). */
-export function parseYearOption(text: string): number {
-  const t = text.trim();
-  if (!/^\d{4}$/.test(t)) throw new UsageError(M.badYear(text));
-  return Number(t);
-}
-
-/** Parses --as-of (YYYY-MM-DD or dd/mm/yyyy) into a UTC-midnight date. */
-export function parseAsOfOption(text: string): Date {
-  const iso = parseTextDate(text);
-  if (!iso) throw new UsageError(M.badAsOf(text));
-  return new Date(`${iso}T00:00:00Z`);
-}
-
-/** The calendar quarter and year of a moment (the default reporting quarter). */
-export function quarterOfNow(now: Date): { quarter: Quarter; year: number } {
-  return { quarter: (Math.floor(now.getUTCMonth() / 3) + 1) as Quarter, year: now.getUTCFullYear() };
-}
 
 /** Node's zlib as the lean reader's inflater: native speed, and it stops at the allowed size. */
 export function nodeInflateRaw(data: Uint8Array, maxLength: number): Uint8Array | null {
@@ -142,24 +117,18 @@ export interface MergeOptions {
 }
 
 function parse(argv: string[], io: CliIo): { opts: MergeOptions; expectFile: string | null } {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: "string", short: "o" },
-        expect: { type: "string" },
-        quarter: { type: "string", short: "q" },
-        year: { type: "string" },
-        "as-of": { type: "string" },
-        json: { type: "boolean" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${C.badOption(error instanceof Error ? error.message : String(error))}\n${M.usage}`);
-  }
+  const { values, positionals } = parseOptions(
+    argv,
+    {
+      output: { type: "string", short: "o" },
+      expect: { type: "string" },
+      quarter: { type: "string", short: "q" },
+      year: { type: "string" },
+      "as-of": { type: "string" },
+      json: { type: "boolean" },
+    },
+    M.usage,
+  );
   if (positionals.length === 0) throw new UsageError(`${M.noInputs}\n${M.usage}`);
   const json = values.json === true;
   const output = values.output ?? null;
@@ -273,12 +242,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const rollup = await mergeFiles(opts, io);
   if (opts.output) {
     const bytes = fastWriteWorkbook(buildProvinceWorkbook(rollup), { created: io.now(), deflateRaw: nodeDeflateRaw });
-    try {
-      await mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
-      await writeFile(opts.output, bytes);
-    } catch (error) {
-      throw new UsageError(C.cannotWrite(opts.output, error instanceof Error ? error.message : String(error)));
-    }
+    await writeOutputFile(opts.output, bytes);
   }
   if (opts.json) io.out(JSON.stringify(mergeJson(rollup), null, 2) + "\n");
   else report(rollup, io);

@@ -1,35 +1,18 @@
 /** `cchc parse <plan> [--json]`: reads a plan and prints it as a readable Vietnamese list, or as JSON. */
-import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import { UnusableInputError, UsageError, describeLocation } from "../../shared/errors.js";
-import { commonMessages as C, planMessages as M } from "../../shared/messages/index.js";
+import { UsageError, describeLocation } from "../../shared/errors.js";
+import { planMessages as M } from "../../shared/messages/index.js";
 import { parsePlanBytes, type Group, type Plan, type Task } from "../../shared/plan/index.js";
+import { readInputFile } from "../files.js";
 import type { CliIo } from "../io.js";
-
-/** Reads a file for a command, turning file-system errors into Vietnamese UnusableInputErrors. */
-export async function readInputFile(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UnusableInputError(C.fileNotFound(file), {}, error);
-    if (code === "EISDIR") throw new UnusableInputError(M.isDirectory(file), {}, error);
-    throw new UnusableInputError(C.cannotRead(file, (error as Error).message), {}, error);
-  }
-}
+import { parseOptions } from "../options.js";
 
 /** Runs `cchc parse`; exit 0 with the plan printed, 2 for a missing/unreadable file or a file with no plan. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-    });
-  } catch (error) {
-    throw new UsageError(`${C.badOption((error as Error).message)}\n${M.usageParse}`);
-  }
+  const parsed = parseOptions(
+    argv,
+    { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    M.usageParse,
+  );
   if (parsed.values.help) {
     io.out(M.usageParse + "\n");
     return 0;
@@ -38,7 +21,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (!file) throw new UsageError(`${M.missingFile}\n${M.usageParse}`);
   if (extra.length) throw new UsageError(`${M.tooManyFiles}\n${M.usageParse}`);
 
-  const plan = await parsePlanBytes(await readInputFile(file), file);
+  const plan = await parsePlanBytes(await readInputFile(file, M.isDirectory), file);
   io.out(parsed.values.json ? JSON.stringify(plan, null, 2) + "\n" : formatPlan(plan));
   return 0;
 }

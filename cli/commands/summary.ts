@@ -6,9 +6,8 @@
  * Exit 0 clean, 1 when the tracker has errors (the summary is still written unless they make it meaningless),
  * 2 for an unusable file or arguments.
  */
-import { copyFile, mkdir, rename, unlink, writeFile } from "node:fs/promises";
+import { copyFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
 import { formatViDate } from "../../shared/entries/dates.js";
 import { readEntries } from "../../shared/entries/read.js";
@@ -16,14 +15,15 @@ import type { Entries, Finding } from "../../shared/entries/schema.js";
 import { UnusableInputError, UsageError } from "../../shared/errors.js";
 import { commonMessages as C, summaryMessages as M } from "../../shared/messages/index.js";
 import { buildCloseSheet } from "../../shared/summary/close.js";
-import { closeSheetName, isQuarter, type Quarter } from "../../shared/summary/periods.js";
+import { closeSheetName } from "../../shared/summary/periods.js";
 import { closedQuarterOf, summarise, type Summary, type Totals } from "../../shared/summary/summarise.js";
 import { buildSummarySheet } from "../../shared/summary/summary-sheet.js";
 import { loadXlsx, preserveOnSave, workbookToGrid, type PreserveResult } from "../../shared/xlsx/read.js";
 import { renderSheetsInto, writeWorkbook } from "../../shared/xlsx/render.js";
+import { readInputFile, writeOutputFile } from "../files.js";
 import type { CliIo } from "../io.js";
-import { localToday, parseAsOf, printFindings } from "./check.js";
-import { readInputFile } from "./parse.js";
+import { localToday, parseAsOfOption, parseOptions, parseQuarterOption, parseYearOption } from "../options.js";
+import { printFindings } from "./check.js";
 
 /** Findings that make a summary meaningless: no task table, a template we cannot read, a missing key column. */
 function blocking(findings: readonly Finding[], entries: Entries | null): boolean {
@@ -53,25 +53,20 @@ export function formatSummary(s: Summary): string {
 
 /** Runs `cchc summary`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        quarter: { type: "string", short: "q" },
-        year: { type: "string" },
-        "as-of": { type: "string" },
-        output: { type: "string", short: "o" },
-        "in-place": { type: "boolean", default: false },
-        close: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${C.badOption((error as Error).message)}\n${M.usage}`);
-  }
+  const parsed = parseOptions(
+    argv,
+    {
+      quarter: { type: "string", short: "q" },
+      year: { type: "string" },
+      "as-of": { type: "string" },
+      output: { type: "string", short: "o" },
+      "in-place": { type: "boolean", default: false },
+      close: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    M.usage,
+  );
   const v = parsed.values;
   if (v.help) {
     io.out(M.usage + "\n");
@@ -80,11 +75,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) throw new UsageError(`${C.badOption(parsed.positionals.join(" ") || "—")}\n${M.usage}`);
   if (v.quarter === undefined) throw new UsageError(`${M.quarterRequired}\n${M.usage}`);
-  const quarterNumber = Number(v.quarter);
-  if (!/^[1-4]$/.test(v.quarter.trim()) || !isQuarter(quarterNumber)) throw new UsageError(M.badQuarter(v.quarter));
-  const quarter: Quarter = quarterNumber;
-  if (v.year !== undefined && !/^\d{4}$/.test(v.year.trim())) throw new UsageError(M.badYear(v.year));
-  const asOf = v["as-of"] !== undefined ? parseAsOf(v["as-of"]) : undefined;
+  const quarter = parseQuarterOption(v.quarter);
+  const yearOption = v.year !== undefined ? parseYearOption(v.year) : undefined;
+  const asOf = v["as-of"] !== undefined ? parseAsOfOption(v["as-of"]) : undefined;
   if (v.output !== undefined && v["in-place"]) throw new UsageError(M.outputConflict);
   const inPlace = v["in-place"] || (v.output !== undefined && path.resolve(v.output) === path.resolve(file));
   const output = inPlace ? file : v.output;
@@ -111,7 +104,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (v.json) io.out(JSON.stringify({ file, summary: null, findings }, null, 2) + "\n");
     return 1;
   }
-  const year = v.year !== undefined ? Number(v.year) : entries!.meta.year;
+  const year = yearOption ?? entries!.meta.year;
   if (year === null) {
     report();
     throw new UsageError(M.yearUnknown(file));
@@ -144,7 +137,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const saved = await saveWorkbook(wb, bytes);
     if (saved.lost.length > 0) notes.push(M.lostParts(saved.lost.join(", "), inPlace ? backupName(file) : file));
-    await writeAtomically(output, saved.bytes);
+    await writeOutputFile(output, saved.bytes);
     notes.push(M.wroteSummary(output, spec.sheets[0]!.name));
   } else if (!v.json) {
     notes.push(M.notWritten);
@@ -182,18 +175,5 @@ async function copyOrFail(from: string, to: string): Promise<void> {
     await copyFile(from, to);
   } catch (error) {
     throw new UnusableInputError(C.cannotWrite(to, (error as Error).message), { file: to }, error);
-  }
-}
-
-/** Writes through a temporary name so an interrupted run never leaves half a workbook. */
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await writeFile(tmp, bytes);
-    await rename(tmp, file);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw new UnusableInputError(C.cannotWrite(file, (error as Error).message), { file }, error);
   }
 }

@@ -171,7 +171,6 @@ export const entriesMessages = {
   checkClean: (file: string, tasks: number) => `Kiểm tra ${file}: ${tasks} nhiệm vụ, không có lỗi.`,
   taskLabel: (id: string) => `nhiệm vụ ${id}`,
   hintPrefix: "Cách sửa",
-  badAsOf: (text: string) => `Ngày báo cáo "${text}" không hợp lệ (dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy).`,
   missingFile: "Thiếu tên tệp sổ theo dõi.",
   /** Texts of the Kiểm tra sheet. */
   checkSheet: {

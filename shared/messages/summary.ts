@@ -94,8 +94,6 @@ export const closeSheetMessages = {
 /** Messages of `cchc summary`. */
 export const summaryMessages = {
   quarterRequired: "Cần chọn quý: --quarter 1, 2, 3 hoặc 4.",
-  badQuarter: (text: string) => `Quý "${text}" không hợp lệ (chỉ 1, 2, 3 hoặc 4).`,
-  badYear: (text: string) => `Năm "${text}" không hợp lệ.`,
   yearUnknown: (file: string) => `Không biết năm của sổ theo dõi ${file} (thiếu trang _meta): hãy ghi rõ --year.`,
   outputConflict: "Chỉ dùng một trong hai: -o <tệp> hoặc --in-place.",
   cannotSummarise: (file: string) => `Không tổng hợp được ${file}: sổ theo dõi có lỗi nghiêm trọng (xem danh sách bên dưới).`,
