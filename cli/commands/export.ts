@@ -11,7 +11,6 @@ import { UnusableInputError, UsageError } from "../../shared/errors.js";
 import { readEntries } from "../../shared/entries/read.js";
 import { buildTaskCsv } from "../../shared/export/csv.js";
 import { reportFromRollup, reportFromSummary, type ReportData } from "../../shared/export/data.js";
-import { renderReportDocx } from "../../shared/export/docx.js";
 import { buildReportWorkbook } from "../../shared/export/xlsx.js";
 import { isProvinceGrid, isReportSheet, readProvinceWorkbook, rollupFromProvince } from "../../shared/merge/province-read.js";
 import { exportCommandMessages as M, periodMessages } from "../../shared/messages/index.js";
@@ -73,8 +72,11 @@ export async function renderExport(data: ReportData, format: ExportFormat): Prom
       return fastWriteWorkbook(buildReportWorkbook(data), { deflateRaw: nodeDeflateRaw });
     case "csv":
       return new TextEncoder().encode(buildTaskCsv(data));
-    case "docx":
+    case "docx": {
+      // Loaded only for Word output: the docx package is the heaviest of the command's dependencies.
+      const { renderReportDocx } = await import("../../shared/export/docx.js");
       return renderReportDocx(data);
+    }
   }
 }
 
