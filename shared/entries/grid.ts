@@ -11,6 +11,8 @@ export interface GridSheet {
   values: GridValue[][];
   /** Formula text (without "=") where a cell holds a formula, parallel to `values`; absent when the host gave none. */
   formulas?: Array<Array<string | null>>;
+  /** Merged ranges ("B2:D3") in the sheet's order, when the reader was asked for them; their cells other than the top-left one read as null. */
+  merges?: string[];
   /** Set by a reader that read only part of an oversized sheet: how many rows and columns it kept. */
   truncated?: { rows: number; cols: number };
 }

@@ -7,6 +7,8 @@ export const planFileMessages = {
     `Tệp ${file} không phải tệp ${kind} hợp lệ (không mở được như một tệp Office), có thể tệp bị hỏng hoặc đặt sai đuôi.`,
   corruptZip: (file: string, kind: string, detail: string) =>
     `Tệp ${kind} ${file} bị hỏng, không giải nén được (${detail}). Hãy mở và lưu lại tệp bằng Word/Excel rồi thử lại.`,
+  zipNoDirectory: "không đọc được danh mục các phần của tệp nén",
+  zipMethod: (method: number) => `kiểu nén ${method} không được hỗ trợ`,
   zipEntryTooLarge: (file: string, entry: string, limitMb: number) =>
     `Tệp ${file} có phần "${entry}" giải nén ra quá ${limitMb} MB (nghi là tệp nén bất thường); không đọc tệp này.`,
   missingPart: (file: string, kind: string, part: string) =>

@@ -20,7 +20,7 @@
 import { UnusableInputError } from "../errors.js";
 import type { Grid, GridSheet, GridValue } from "../entries/grid.js";
 import { entriesMessages as M } from "../messages/entries.js";
-import { openXlsxPackage, XLSX_LIMITS, type InflateRaw, type XlsxLimits } from "./zip-guard.js";
+import { assertUsableXlsx, openXlsxPackage, XLSX_LIMITS, type InflateRaw, type XlsxLimits } from "./zip-guard.js";
 
 /** Limits of the fast reader: the one set of .xlsx limits (zip-guard.ts' XLSX_LIMITS). */
 export const FAST_XLSX_LIMITS: XlsxLimits = XLSX_LIMITS;
@@ -39,6 +39,26 @@ export interface FastReadOptions {
   sheets?: (name: string) => boolean;
   /** A faster raw-deflate inflater from the host (Node's zlib); see zip-guard.ts. Default: fflate. */
   inflateRaw?: InflateRaw;
+  /**
+   * Refuse what exceljs refuses, for readers that promise its behaviour (readXlsxGrid: `cchc check`, the add-in):
+   * every part of the zip is inflated once with the byte counter (assertUsableXlsx), and a part that is read must
+   * be whole XML (cut short, it is refused rather than read up to the cut). Default: lenient, as the merge wants.
+   */
+  strict?: boolean;
+  /** Also list each sheet's merged ranges in GridSheet.merges (the plan reader expands them). Default: no. */
+  merges?: boolean;
+  /**
+   * The value of a number cell, for a reader with its own idea of dates (the plan reader writes dd/mm/yyyy by its
+   * own format rule). Gets the number, its cell style's number format (id, and the custom format code if any) and
+   * whether the workbook counts dates from 1904. Default: exceljs' rule (a Date in a date format, else the number).
+   */
+  numberValue?: (n: number, format: NumberFormat, date1904: boolean) => GridValue;
+}
+
+/** A cell style's number format: the numFmtId and, for a custom format, its code. */
+export interface NumberFormat {
+  id: number;
+  code?: string;
 }
 
 const REL_OFFICE_DOCUMENT = "/officeDocument";
@@ -308,11 +328,12 @@ export function isExcelJsDateFormat(code: string): boolean {
   return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
 
-/** For each cell style index (the `s` attribute), whether numbers in that style are dates. */
-function readDateStyles(xml: string | null): boolean[] {
-  if (!xml) return [];
+/** For each cell style index (the `s` attribute), its number format and whether numbers in that style are dates. */
+function readStyles(xml: string | null): { formats: NumberFormat[]; dates: boolean[] } {
+  const formats: NumberFormat[] = [];
+  const dates: boolean[] = [];
+  if (!xml) return { formats, dates };
   const custom = new Map<number, string>();
-  const out: boolean[] = [];
   let pos = 0;
   let inCellXfs = false;
   for (let tag = nextTag(xml, pos); tag; tag = nextTag(xml, pos)) {
@@ -326,12 +347,13 @@ function readDateStyles(xml: string | null): boolean[] {
       inCellXfs = !tag.selfClose;
     } else if (inCellXfs && tag.name === "xf" && !tag.close) {
       const id = Number(attr(tag.attrs, "numFmtId") ?? "0");
+      const code = custom.get(id);
+      formats.push(code !== undefined ? { id, code } : { id });
       // exceljs ignores numFmtId 0 and prefers a custom format over a built-in one of the same id.
-      const code = id ? custom.get(id) : undefined;
-      out.push(id ? (code !== undefined ? isExcelJsDateFormat(code) : EXCELJS_DATE_FORMAT_IDS.has(id)) : false);
+      dates.push(id ? (code !== undefined ? isExcelJsDateFormat(code) : EXCELJS_DATE_FORMAT_IDS.has(id)) : false);
     }
   }
-  return out;
+  return { formats, dates };
 }
 
 /** The time the workbook was last saved, from docProps/core.xml (dcterms:modified), if it says. */
@@ -400,6 +422,9 @@ function excelToDate(serial: number, date1904: boolean): Date {
 interface SheetContext {
   strings: string[];
   dateStyles: boolean[];
+  formats: NumberFormat[];
+  numberValue: FastReadOptions["numberValue"];
+  merges: boolean;
   date1904: boolean;
   limits: XlsxLimits;
 }
@@ -521,7 +546,8 @@ function readSheet(xml: string, ref: SheetRef, ctx: SheetContext): GridSheet {
         }
         default: {
           const n = parseFloat(content);
-          value = styleId && ctx.dateStyles[styleId] && Number.isFinite(n) ? excelToDate(n, ctx.date1904) : n;
+          if (ctx.numberValue) value = ctx.numberValue(n, ctx.formats[styleId] ?? { id: 0 }, ctx.date1904);
+          else value = styleId && ctx.dateStyles[styleId] && Number.isFinite(n) ? excelToDate(n, ctx.date1904) : n;
         }
       }
     }
@@ -554,6 +580,7 @@ function readSheet(xml: string, ref: SheetRef, ctx: SheetContext): GridSheet {
   }
 
   // Merged cells: the top-left one keeps its value; the others read as empty (and their rows are listed).
+  const mergeList: string[] = [];
   const mergesAt = xml.slice(pos).search(/<(?:\w+:)?mergeCells\b/);
   if (mergesAt >= 0) {
     const merges = pos + mergesAt;
@@ -563,6 +590,7 @@ function readSheet(xml: string, ref: SheetRef, ctx: SheetContext): GridSheet {
       if (tag.name === "mergeCells" && tag.close) break;
       if (tag.name !== "mergeCell" || tag.close) continue;
       const range = attr(tag.attrs, "ref");
+      if (ctx.merges && range) mergeList.push(range);
       const [a, b] = (range ?? "").split(":");
       const tl = a ? decodeAddress(a) : null;
       const br = b ? decodeAddress(b) : tl;
@@ -591,6 +619,7 @@ function readSheet(xml: string, ref: SheetRef, ctx: SheetContext): GridSheet {
   values.length = lastRow + 1;
   formulas.length = lastRow + 1;
   const sheet: GridSheet = { name: ref.name, state: ref.state, values };
+  if (ctx.merges) sheet.merges = mergeList;
   if (anyFormula || values.length > 0) sheet.formulas = formulas;
   if (truncated) sheet.truncated = { rows: Math.min(maxRows, lastRowOf(xml, lastRow) + 1), cols: maxCols };
   return sheet;
@@ -614,6 +643,24 @@ function lastRowOf(xml: string, fallback: number): number {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Whether an XML part ends with the closing tag of its root element (a part cut short does not). */
+function isWholeXml(xml: string): boolean {
+  let at = xml.indexOf("<");
+  while (at >= 0 && (xml[at + 1] === "?" || xml[at + 1] === "!")) {
+    const gt = xml.indexOf(">", at);
+    if (gt < 0) return false;
+    at = xml.indexOf("<", gt + 1);
+  }
+  if (at < 0) return false;
+  const name = /^<([^\s/>]+)/.exec(xml.slice(at, at + 200))?.[1];
+  if (!name) return false;
+  const end = xml.trimEnd();
+  if (end.endsWith(`</${name}>`)) return true;
+  // A root that closes itself ("<sst/>") with nothing after it.
+  const gt = xml.indexOf(">", at);
+  return gt >= 0 && xml[gt - 1] === "/" && end.length === gt + 1;
+}
+
 /**
  * Reads .xlsx bytes into a Grid. Throws UnusableInputError for unusable files (see the file comment).
  * Grid.modified is the time the workbook says it was last saved (docProps/core.xml), else `opts.modified`.
@@ -621,7 +668,16 @@ function lastRowOf(xml: string, fallback: number): number {
 export function readXlsxGridFast(bytes: Uint8Array, opts: FastReadOptions): Grid {
   const limits = { ...FAST_XLSX_LIMITS, ...opts.limits };
   const file = opts.file;
-  const pkg = openXlsxPackage(bytes, file, limits, opts.inflateRaw);
+  if (opts.strict) assertUsableXlsx(bytes, file, limits);
+  const zip = openXlsxPackage(bytes, file, limits, opts.inflateRaw);
+  const pkg = {
+    text(name: string): string | null {
+      const xml = zip.text(name);
+      if (xml !== null && opts.strict && !isWholeXml(xml)) throw new UnusableInputError(M.cannotParse(file), { file });
+      return xml;
+    },
+    has: (name: string) => zip.has(name),
+  };
   try {
     const root = readRels(pkg.text("_rels/.rels"), "");
     const workbookPart = root.byType.get(REL_OFFICE_DOCUMENT) ?? "xl/workbook.xml";
@@ -634,16 +690,20 @@ export function readXlsxGridFast(bytes: Uint8Array, opts: FastReadOptions): Grid
     const sstPart = byTypeOrPath(REL_SHARED_STRINGS, "xl/sharedStrings.xml");
     const stylesPart = byTypeOrPath(REL_STYLES, "xl/styles.xml");
     const wanted = refs.filter((r) => !opts.sheets || opts.sheets(r.name));
+    const styles = wanted.length > 0 && stylesPart ? readStyles(pkg.text(stylesPart)) : { formats: [], dates: [] };
     const ctx: SheetContext = {
       strings: wanted.length > 0 && sstPart ? readSharedStrings(pkg.text(sstPart)) : [],
-      dateStyles: wanted.length > 0 && stylesPart ? readDateStyles(pkg.text(stylesPart)) : [],
+      dateStyles: styles.dates,
+      formats: styles.formats,
+      numberValue: opts.numberValue,
+      merges: opts.merges === true,
       date1904,
       limits,
     };
     const sheets: GridSheet[] = [];
     for (const ref of wanted) {
       const xml = ref.part ? pkg.text(ref.part) : null;
-      sheets.push(xml === null ? { name: ref.name, state: ref.state, values: [] } : readSheet(xml, ref, ctx));
+      sheets.push(xml === null ? { name: ref.name, state: ref.state, values: [], ...(ctx.merges ? { merges: [] } : {}) } : readSheet(xml, ref, ctx));
     }
     const grid: Grid = { file, sheets };
     const corePart = root.byType.get(REL_CORE);

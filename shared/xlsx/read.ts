@@ -241,11 +241,11 @@ export function preserveOnSave(original: Uint8Array, saved: Uint8Array): Preserv
 }
 
 /**
- * Reads .xlsx bytes into a Grid (values, formulas, sheet states) with the lean reader. Throws UnusableInputError for
- * unusable files. Grid.modified is `opts.modified` (not the time the workbook says it was saved, as in the merge).
+ * Reads .xlsx bytes into a Grid (values, formulas, sheet states) with the lean reader, refusing what exceljs refused
+ * (its `strict` mode: whole zip checked, parts cut short refused). Throws UnusableInputError for unusable files. Grid.modified is `opts.modified` (not the time the workbook says it was saved, as in the merge).
  */
 export async function readXlsxGrid(bytes: Uint8Array, opts: ReadXlsxOptions): Promise<Grid> {
-  const { modified: _saved, ...grid } = readXlsxGridFast(bytes, { file: opts.file, ...(opts.limits ? { limits: opts.limits } : {}) });
+  const { modified: _saved, ...grid } = readXlsxGridFast(bytes, { file: opts.file, strict: true, ...(opts.limits ? { limits: opts.limits } : {}) });
   return opts.modified ? { ...grid, modified: opts.modified } : grid;
 }
 

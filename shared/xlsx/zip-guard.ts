@@ -152,6 +152,11 @@ export class ZipPackage {
     return e ? this.inflate(e, true)! : null;
   }
 
+  /** Inflates one listed entry (a reader that picks entries itself, as the Word reader does). */
+  entryBytes(e: ZipEntry): Uint8Array {
+    return this.inflate(e, true)!;
+  }
+
   /** Inflates a part as text (UTF-8, or UTF-16 with a byte-order mark); null when the package has no such part. */
   text(name: string): string | null {
     const data = this.bytes(name);

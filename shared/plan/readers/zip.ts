@@ -1,11 +1,14 @@
 /**
- * Bounded unzip of the parts an Office file reader needs (fflate, synchronous, browser-safe).
- * Untrusted input: the declared size of each wanted part is checked before inflating, and fflate inflates into a
- * buffer of exactly that size, so a zip bomb cannot make us allocate more than the caps below.
+ * Bounded unzip of the parts an Office file reader needs, through the project's one zip guard
+ * (shared/xlsx/zip-guard.ts: fflate, synchronous, browser-safe). Untrusted input: the declared size of each wanted part
+ * is checked before inflating, and each part is inflated with a byte counter that stops at its declared size and at
+ * what is left of the total, so a zip bomb (or a zip lying about its sizes) cannot make us allocate more than the caps.
  */
-import { unzipSync, type UnzipFileInfo } from "fflate";
 import { UnusableInputError } from "../../errors.js";
 import { planFileMessages as M } from "../../messages/plan-files.js";
+import { listZipEntries, looksLikeOle2, partText, ZipPackage, type ZipEntry, type ZipErrors } from "../../xlsx/zip-guard.js";
+
+export { looksLikeOle2, partText };
 
 /** Largest input file any plan reader accepts (bytes). */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -36,12 +39,6 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 }
 
-/** True when the bytes are an OLE2 compound file: a legacy .doc/.xls (or an encrypted Office file). */
-export function looksLikeOle2(bytes: Uint8Array): boolean {
-  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
-}
-
 /**
  * Extracts the parts whose names pass `wanted` (e.g. "word/document.xml") and returns them by name.
  * `kind` names the format in messages ("Word (.docx)").
@@ -55,31 +52,26 @@ export function unzipParts(
 ): Map<string, Uint8Array> {
   checkInputSize(bytes, fileName);
   if (!looksLikeZip(bytes)) throw new UnusableInputError(M.notAZip(fileName, kind), { file: fileName });
+  const file = { file: fileName };
+  const corrupt = (detail: string, inner?: unknown) => new UnusableInputError(M.corruptZip(fileName, kind, detail), file, inner);
+  const entries = listZipEntries(bytes);
+  if (!entries) throw corrupt(M.zipNoDirectory);
+  const limitMb = Math.max(1, Math.round(limits.maxPartBytes / MB));
+  const tooLarge = (e: ZipEntry) => new UnusableInputError(M.zipEntryTooLarge(fileName, e.name, limitMb), file);
+  const parts = entries.filter((e) => !e.name.endsWith("/") && wanted(e.name));
+  // Declared sizes first: a bomb is refused before anything is inflated.
   let total = 0;
-  let unzipped: Record<string, Uint8Array>;
-  try {
-    unzipped = unzipSync(bytes, {
-      filter: (f: UnzipFileInfo) => {
-        if (!wanted(f.name)) return false;
-        total += f.originalSize;
-        if (f.originalSize > limits.maxPartBytes || total > limits.maxTotalBytes) {
-          const limitMb = Math.max(1, Math.round(limits.maxPartBytes / MB));
-          throw new UnusableInputError(M.zipEntryTooLarge(fileName, f.name, limitMb), { file: fileName });
-        }
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof UnusableInputError) throw e;
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new UnusableInputError(M.corruptZip(fileName, kind, detail), { file: fileName }, e);
+  for (const e of parts) {
+    total += e.size;
+    if (e.size > limits.maxPartBytes || total > limits.maxTotalBytes) throw tooLarge(e);
   }
-  return new Map(Object.entries(unzipped));
-}
-
-/** Decodes an XML part as UTF-8 (Office writes UTF-8; a UTF-16 part would start with a BOM, which we honour). */
-export function partText(part: Uint8Array): string {
-  if (part.length >= 2 && part[0] === 0xff && part[1] === 0xfe) return new TextDecoder("utf-16le").decode(part);
-  if (part.length >= 2 && part[0] === 0xfe && part[1] === 0xff) return new TextDecoder("utf-16be").decode(part);
-  return new TextDecoder("utf-8").decode(part);
+  const errors: ZipErrors = {
+    corrupt: (_e, inner) => corrupt(inner instanceof Error ? inner.message : M.zipNoDirectory, inner),
+    tooBig: (e) => tooLarge(e),
+    unsupported: (e) => corrupt(M.zipMethod(e.method)),
+  };
+  const pkg = new ZipPackage(bytes, entries, limits.maxTotalBytes, errors);
+  const out = new Map<string, Uint8Array>();
+  for (const e of parts) out.set(e.name, pkg.entryBytes(e));
+  return out;
 }

@@ -146,3 +146,76 @@ describe("readXlsxGridFast (the reader of the Apps Script merge)", () => {
     }
   });
 });
+
+describe("readXlsxGridFast options the plan reader uses", () => {
+  const sheet =
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" s="1"><v>46112</v></c><c r="B1" s="2"><v>0.5</v></c><c r="C1"><v>7</v></c></row></sheetData>' +
+    '<mergeCells count="2"><mergeCell ref="A2:A4"/><mergeCell ref="B2:D2"/></mergeCells></worksheet>';
+  const files = (date1904: boolean) =>
+    zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "xl/workbook.xml": strToU8(`<workbook xmlns:r="r">${date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+      "xl/worksheets/sheet1.xml": strToU8(sheet),
+      "xl/styles.xml": strToU8('<styleSheet><numFmts><numFmt numFmtId="164" formatCode="h:mm"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>'),
+    });
+
+  it("lists merged ranges only when asked", () => {
+    expect(readXlsxGridFast(files(false), { file: "m.xlsx", merges: true }).sheets[0]!.merges).toEqual(["A2:A4", "B2:D2"]);
+    expect(readXlsxGridFast(files(false), { file: "m.xlsx" }).sheets[0]!.merges).toBeUndefined();
+  });
+
+  it("hands number cells to numberValue with their format and date system", () => {
+    for (const date1904 of [false, true]) {
+      const seen: unknown[] = [];
+      const grid = readXlsxGridFast(files(date1904), {
+        file: "n.xlsx",
+        numberValue: (n, format, d1904) => {
+          seen.push([n, format, d1904]);
+          return `${n}`;
+        },
+      });
+      expect(grid.sheets[0]!.values[0]).toEqual(["46112", "0.5", "7"]);
+      expect(seen).toEqual([
+        [46112, { id: 14 }, date1904],
+        [0.5, { id: 164, code: "h:mm" }, date1904],
+        [7, { id: 0 }, date1904],
+      ]);
+    }
+  });
+});
+
+describe("readXlsxGridFast strict mode (readXlsxGrid: refuses what exceljs refused)", () => {
+  const book = (sheetXml: string, extra: Record<string, Uint8Array> = {}) =>
+    zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "xl/workbook.xml": strToU8('<?xml version="1.0"?><workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+      "xl/worksheets/sheet1.xml": strToU8(sheetXml),
+      ...extra,
+    });
+
+  it("refuses a sheet cut short that the lenient reader reads up to the cut", () => {
+    const cut = book('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>còn</t></is></c></row><row r="2"><c r="A2"');
+    expect(readXlsxGridFast(cut, { file: "cut.xlsx" }).sheets[0]!.values).toEqual([["còn"]]);
+    expect(() => readXlsxGridFast(cut, { file: "cut.xlsx", strict: true })).toThrow(UnusableInputError);
+    expect(() => readXlsxGridFast(cut, { file: "cut.xlsx", strict: true })).toThrow(/cut\.xlsx/);
+    const whole = book('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>\n');
+    expect(readXlsxGridFast(whole, { file: "ok.xlsx", strict: true }).sheets[0]!.values).toEqual([[1]]);
+  });
+
+  it("refuses a broken part the lenient reader never opens", () => {
+    const bytes = book("<worksheet><sheetData/></worksheet>", { "xl/media/x.bin": new Uint8Array(4096).fill(7) });
+    // Corrupt the deflate stream of the unused part.
+    const broken = bytes.slice();
+    const name = strToU8("xl/media/x.bin");
+    for (let i = 0; i + 4 <= broken.length; i++) {
+      if (broken[i] === 0x50 && broken[i + 1] === 0x4b && broken[i + 2] === 3 && broken[i + 3] === 4 && name.every((b, k) => broken[i + 30 + k] === b)) {
+        broken.fill(0xff, i + 30 + name.length, i + 30 + name.length + 8);
+        break;
+      }
+    }
+    expect(readXlsxGridFast(broken, { file: "m.xlsx" }).sheets[0]!.name).toBe("S");
+    expect(() => readXlsxGridFast(broken, { file: "m.xlsx", strict: true })).toThrow(/m\.xlsx/);
+  });
+});
