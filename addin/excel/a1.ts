@@ -3,7 +3,7 @@
  * (getRange("B2:D9") exists since ExcelApi 1.1; getRangeByIndexes only since 1.7), so indexes become strings here.
  * Rows and columns are 0-based in this module's numeric arguments (the 1-based core is shared/workbook/a1.ts).
  */
-import { colLetter, colNumber, quoteSheet, splitSheetRef } from "../../shared/workbook/a1.js";
+import { colLetter, colNumber, parseCellRef, quoteSheet, splitSheetRef } from "../../shared/workbook/a1.js";
 
 /** A rectangle of cells, 0-based and inclusive. */
 export interface Rect {
@@ -40,7 +40,6 @@ export function columnsAddress(left: number, right: number): string {
   return `${columnName(left)}:${columnName(right)}`;
 }
 
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 const COLS = /^\$?([A-Za-z]{1,3})$/;
 const ROWS = /^\$?(\d+)$/;
 /** Excel's last row and column (0-based), for whole-column and whole-row references. */
@@ -55,14 +54,15 @@ export function parseAddress(address: string): Rect | undefined {
   const parts = address.split(":");
   if (parts.length > 2 || parts.length === 0) return undefined;
   const [a, b = parts[0]] = parts as [string, string?];
-  const ca = CELL.exec(a);
-  const cb = CELL.exec(b ?? a);
+  const ca = parseCellRef(a);
+  const cb = parseCellRef(b ?? a);
   if (ca && cb) {
-    const r1 = Number(ca[2]) - 1;
-    const r2 = Number(cb[2]) - 1;
-    const c1 = columnIndex(ca[1]!);
-    const c2 = columnIndex(cb[1]!);
-    return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+    return {
+      top: Math.min(ca.row, cb.row) - 1,
+      bottom: Math.max(ca.row, cb.row) - 1,
+      left: Math.min(ca.col, cb.col) - 1,
+      right: Math.max(ca.col, cb.col) - 1,
+    };
   }
   const ka = COLS.exec(a);
   const kb = COLS.exec(b ?? a);
