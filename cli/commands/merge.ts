@@ -207,7 +207,8 @@ export function mergeJson(r: ProvinceRollup): unknown {
     missing: r.missing,
     duplicates: r.duplicates.map((d) => ({ unit: d.unit, files: d.files, kept: d.kept })),
     findings: r.findings.map((f) => ({ file: f.file, severity: f.severity, sheet: f.sheet, cell: f.cell, taskId: f.taskId, code: f.code, message: f.message })),
-    rows: r.accounting.rowsMerged,
+    rows: r.rows,
+    accounting: r.accounting,
   };
 }
 

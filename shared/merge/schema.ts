@@ -1,6 +1,6 @@
 /** The province roll-up (product.md, capability 6): zod schemas, the single source of its types. */
 import { z } from "zod";
-import { Finding, StatusSchema } from "../entries/schema.js";
+import { Entry, Finding } from "../entries/schema.js";
 import { IsoDate } from "../plan/schema.js";
 import { Totals } from "../summary/summarise.js";
 
@@ -39,26 +39,26 @@ export type RowReason = z.infer<typeof RowReason>;
 /** Where a task stands as of the as-of date (shared/summary/evaluate.ts). */
 export const StandingSchema = z.enum(["doneOnTime", "doneLate", "inProgress", "notStarted", "dropped", "invalid"]);
 
-/** One merged task row with its provenance (unit and file). */
-export const MergedRow = z.object({
+/** One merged task row with its provenance (unit and file): the tracker's Entry fields plus its evaluation. */
+export const MergedRow = Entry.pick({
+  id: true,
+  row: true,
+  area: true,
+  title: true,
+  leads: true,
+  deadlineText: true,
+  due: true,
+  recurring: true,
+  status: true,
+  statusText: true,
+  progress: true,
+  completedOn: true,
+  result: true,
+  note: true,
+  valid: true,
+}).extend({
   unit: z.string(),
   file: z.string(),
-  id: z.string(),
-  /** 1-based row in the source sheet. */
-  row: z.number().int(),
-  area: z.string().nullable(),
-  title: z.string(),
-  leads: z.array(z.string()),
-  deadlineText: z.string().nullable(),
-  due: IsoDate.nullable(),
-  recurring: z.boolean(),
-  status: StatusSchema.nullable(),
-  statusText: z.string().nullable(),
-  progress: z.number().nullable(),
-  completedOn: IsoDate.nullable(),
-  result: z.string().nullable(),
-  note: z.string().nullable(),
-  valid: z.boolean(),
   standing: StandingSchema,
   /** The evaluation as of the as-of date (null for invalid rows). */
   evaluation: z.string().nullable(),

@@ -1,6 +1,6 @@
 /**
  * WorkbookSpec: a plain-data description of a workbook that every host renders the same way
- * (exceljs → .xlsx, Office.js → Excel, SpreadsheetApp → Google Sheets). No host types here.
+ * (exceljs → .xlsx, Office.js → Excel, Apps Script → Google Sheets). No host types here.
  * Rows and columns are 1-based in A1 ranges and 0-based in arrays.
  */
 import type { IsoDate } from "../plan/schema.js";
@@ -167,7 +167,7 @@ export interface PrintSpec {
 }
 
 /**
- * A native chart (Excel chart via Office.js, Sheets chart via SpreadsheetApp). The .xlsx renderer (exceljs) cannot
+ * A native chart (an Excel chart via Office.js, an embedded Sheets chart via Apps Script). The .xlsx renderer (exceljs) cannot
  * write charts and skips them; the data stays in the sheet's table.
  */
 export interface ChartSpec {

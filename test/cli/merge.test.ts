@@ -36,7 +36,8 @@ interface MergeJson {
   missing: string[];
   duplicates: Array<{ unit: string; files: string[]; kept: string }>;
   findings: Array<Record<string, unknown>>;
-  rows: number;
+  rows: Array<{ unit: string; file: string; id: string }>;
+  accounting: { rowsRead: number; rowsMerged: number; rowsListed: number };
 }
 
 describe("cchc merge", () => {
@@ -53,7 +54,7 @@ describe("cchc merge", () => {
   const f = (name: string) => path.join(dir, name);
 
   it("prints the --json contract with exactly its keys", () => {
-    expect(Object.keys(json)).toEqual(["units", "missing", "duplicates", "findings", "rows"]);
+    expect(Object.keys(json)).toEqual(["units", "missing", "duplicates", "findings", "rows", "accounting"]);
     expect(Object.keys(json.units[0]!)).toEqual(["unit", "file", "totals", "rank"]);
     expect(Object.keys(json.units[0]!.totals)).toEqual(["total", "done", "doneOnTime", "doneLate", "inProgress", "notStarted", "dropped", "invalid", "overdue", "doneInPeriod", "completionRate"]);
     expect(Object.keys(json.findings[0]!)).toEqual(["file", "severity", "sheet", "cell", "taskId", "code", "message"]);
@@ -66,7 +67,9 @@ describe("cchc merge", () => {
       ["xã Cao Minh", f("dot-2/cao-minh-moi.xlsx"), 5, 1, 0, 0, 0.2, 2],
       ["xã Xuân Dương", f("dot-2/xuan-duong.xlsx"), 5, 0, 0, 1, 0, 3],
     ]);
-    expect(json.rows).toBe(15);
+    expect(json.rows).toHaveLength(15);
+    expect(json.rows.map((r) => r.unit).filter((u) => u === "xã An Khánh")).toHaveLength(5);
+    expect(json.accounting.rowsMerged).toBe(15);
   });
 
   it("names the duplicate, the foreign, the broken and the stray files; lists the missing units", () => {

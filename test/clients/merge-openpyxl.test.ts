@@ -184,7 +184,8 @@ interface MergeJson {
   missing: string[];
   duplicates: Array<{ unit: string; files: string[]; kept: string }>;
   findings: Array<{ file: string; severity: string; code: string; sheet: string | null; cell: string | null; taskId: string | null }>;
-  rows: number;
+  rows: Array<{ unit: string; file: string; id: string }>;
+  accounting: { rowsMerged: number };
 }
 
 describe("cchc merge over trackers filled by openpyxl", () => {
@@ -259,11 +260,13 @@ describe("cchc merge over trackers filled by openpyxl", () => {
   });
 
   it("accounts for every row: merged rows are the kept trackers' tasks; the province workbook adds the rest up", () => {
-    expect(json.rows).toBe(an.tasks.length + cao.tasks.length + phu.tasks.length);
+    const merged = an.tasks.length + cao.tasks.length + phu.tasks.length;
+    expect(json.rows).toHaveLength(merged);
+    expect(json.accounting.rowsMerged).toBe(merged);
     const grid = readXlsxGridFast(readFileSync(path.join(out, "tinh.xlsx")), { file: "tinh.xlsx" });
     const summary = JSON.stringify(grid.sheets.find((s) => s.name === "Tổng hợp")!.values);
     const read = an.tasks.length + 2 * cao.tasks.length + phu.tasks.length + an.tasks.length;
-    expect(summary).toContain(`Số dòng nhiệm vụ đọc được: ${read} = ${json.rows} dòng đã gộp + ${read - json.rows} dòng không gộp`);
+    expect(summary).toContain(`Số dòng nhiệm vụ đọc được: ${read} = ${merged} dòng đã gộp + ${read - merged} dòng không gộp`);
   });
 
   it("writes a province workbook and exports that pass the OOXML schema check; the docx converts to PDF", async () => {
