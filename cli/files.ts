@@ -17,7 +17,8 @@ export async function readInputFile(file: string, directoryMessage: (file: strin
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UnusableInputError(C.fileNotFound(file), {}, error);
     if (code === "EISDIR") throw new UnusableInputError(directoryMessage(file), {}, error);
-    throw new UnusableInputError(C.cannotRead(file, (error as Error).message), {}, error);
+    const reason = code === "EACCES" || code === "EPERM" ? C.readReasonNoPermission : (error as Error).message;
+    throw new UnusableInputError(C.cannotRead(file, reason), {}, error);
   }
 }
 
@@ -33,6 +34,27 @@ export async function writeOutputFile(file: string, bytes: Uint8Array): Promise<
     await rename(tmp, file);
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
-    throw new UnusableInputError(C.cannotWrite(file, (error as Error).message), {}, error);
+    throw new UnusableInputError(C.cannotWrite(file, writeReason(error)), {}, error);
+  }
+}
+
+/** A Vietnamese reason for a failed write: Node's own text ("EISDIR: illegal operation…") is English. */
+function writeReason(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "EISDIR":
+      return C.writeReasonIsDirectory;
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return C.writeReasonNoPermission;
+    case "EBUSY":
+      return C.writeReasonBusy;
+    case "ENOSPC":
+      return C.writeReasonNoSpace;
+    case "ENOTDIR":
+    case "EEXIST":
+      return C.writeReasonNotDirectory;
+    default:
+      return (error as Error).message;
   }
 }

@@ -10,8 +10,21 @@ export function parseOptions<O extends NonNullable<ParseArgsConfig["options"]>>(
   try {
     return parseArgs<{ args: string[]; allowPositionals: true; options: O }>({ args: argv, allowPositionals: true, options });
   } catch (error) {
-    throw new UsageError(`${C.badOption(error instanceof Error ? error.message : String(error))}\n${usage}`);
+    throw new UsageError(`${C.badOption(parseArgsDetail(error))}\n${usage}`);
   }
+}
+
+/** node:util's parseArgs errors are English; name the option in Vietnamese instead (the user never sees Node's text). */
+function parseArgsDetail(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const message = e.message ?? String(error);
+  const option = /'(-[^',\s]+)(?:, (--[^'\s]+))?/.exec(message);
+  const name = option ? (option[2] ?? option[1]!) : "";
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return C.unknownOption(name);
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return /does not take an argument/.test(message) ? C.optionTakesNoValue(name) : C.optionNeedsValue(name);
+  }
+  return name ? C.unknownOption(name) : message;
 }
 
 /** Parses --quarter: 1, 2, 3 or 4. */

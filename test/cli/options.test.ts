@@ -41,6 +41,25 @@ describe("period options", () => {
     expect([values.json, positionals]).toEqual([true, ["a.xlsx"]]);
     expect(() => parseOptions(["--bogus"], { json: { type: "boolean" } }, "cchc x <tệp>")).toThrow(/Tham số không hợp lệ[^]*\ncchc x <tệp>$/);
   });
+
+  it.each([
+    ["an unknown option", ["--bogus"], "Tham số không hợp lệ: không có tham số --bogus"],
+    ["an unknown short option", ["-x"], "Tham số không hợp lệ: không có tham số -x"],
+    ["an option without its value", ["-o"], "Tham số không hợp lệ: tham số --output cần một giá trị đi kèm"],
+    ["a value for a flag", ["--json=1"], "Tham số không hợp lệ: tham số --json không nhận giá trị"],
+  ])("names %s in Vietnamese, not in Node's English", (_name, argv, message) => {
+    const options = { json: { type: "boolean" }, output: { type: "string", short: "o" } } as const;
+    const error = (() => {
+      try {
+        parseOptions(argv, options, "cchc x");
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error!.message).toBe(`${message}\ncchc x`);
+  });
 });
 
 describe("input and output files", async () => {
@@ -67,5 +86,11 @@ describe("input and output files", async () => {
     const error = await writeOutputFile(path.join(dir, "a", "b", "out.bin", "x.xlsx"), new Uint8Array([1])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnusableInputError);
     expect((error as Error).message).toMatch(/^Không ghi được tệp .*x\.xlsx: /);
+  });
+
+  it("says in Vietnamese that the output is a folder", async () => {
+    const error = await writeOutputFile(dir, new Uint8Array([1])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnusableInputError);
+    expect((error as Error).message).toBe(`Không ghi được tệp ${dir}: đó là một thư mục`);
   });
 });
