@@ -10,6 +10,7 @@ import type { Entries, Entry } from "../entries/schema.js";
 import { closeSheetMessages as M } from "../messages/index.js";
 import type { IsoDate } from "../plan/schema.js";
 import { TASK_COLUMNS, type TaskColumnKey } from "../workbook/layout.js";
+import { fitRowHeights } from "../workbook/row-height.js";
 import type { CellSpec, RowSpec, WorkbookSpec } from "../workbook/spec.js";
 import { standingOf } from "./evaluate.js";
 import { closeSheetName, quarterPeriod, type Quarter } from "./periods.js";
@@ -94,9 +95,11 @@ export function buildCloseSheet(entries: Entries, opts: CloseOptions): WorkbookS
     };
     rows.push({ cells: CLOSE_COLUMNS.map((k) => cell[k]) });
   }
+  // Heights are estimated like the tracker's: LibreOffice and Excel do not grow rows for wrapped text on opening,
+  // so long task texts would print on top of each other.
   return {
     sheets: [
-      {
+      fitRowHeights({
         name: closeSheetName(opts.quarter, opts.year),
         state: "visible",
         role: "close",
@@ -110,7 +113,7 @@ export function buildCloseSheet(entries: Entries, opts: CloseOptions): WorkbookS
         print: { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: [headerRow, headerRow], footer: "Trang &P/&N" },
         autoFilter: `A${headerRow}:${last}${Math.max(headerRow, rows.length)}`,
         tabColor: "7F7F7F",
-      },
+      }, REPORT_STYLES),
     ],
     styles: REPORT_STYLES,
     definedNames: [],

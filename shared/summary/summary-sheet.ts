@@ -8,6 +8,7 @@ import { formatViDate } from "../entries/dates.js";
 import type { Entries, Entry } from "../entries/schema.js";
 import { summarySheetMessages as M } from "../messages/index.js";
 import { colLetter } from "../workbook/a1.js";
+import { fitRowHeights } from "../workbook/row-height.js";
 import type { CellSpec, ChartSpec, WorkbookSpec } from "../workbook/spec.js";
 import { SheetBlock } from "../workbook/table-block.js";
 import { standingOf } from "./evaluate.js";
@@ -150,11 +151,15 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
 
   return {
     sheets: [
-      b.sheet(summarySheetName(quarter, summary.period.year), "summary", COLUMN_WIDTHS, {
-        print: { orientation: "landscape", paper: "A4", fitToWidth: true, footer: M.footer, area: `A1:${LAST}${b.last}` },
-        tabColor: "2F75B5",
-        ...(charts.length > 0 ? { charts } : {}),
-      }),
+      // Wrapped task texts need taller rows: neither Excel nor LibreOffice grows them when the file is opened.
+      fitRowHeights(
+        b.sheet(summarySheetName(quarter, summary.period.year), "summary", COLUMN_WIDTHS, {
+          print: { orientation: "landscape", paper: "A4", fitToWidth: true, footer: M.footer, area: `A1:${LAST}${b.last}` },
+          tabColor: "2F75B5",
+          ...(charts.length > 0 ? { charts } : {}),
+        }),
+        REPORT_STYLES,
+      ),
     ],
     styles: REPORT_STYLES,
     definedNames: [],

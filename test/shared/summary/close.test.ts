@@ -27,6 +27,14 @@ describe("quarter close (chốt quý)", () => {
     expect(sheet.rows.length - headerRow).toBe(before.rows.length);
   });
 
+  it("makes rows tall enough for a long wrapped task text, so printed lines do not overlap", () => {
+    const long = "Xây dựng và triển khai kế hoạch đánh giá, xác định Chỉ số CCHC; đo lường mức độ hài lòng ".repeat(3).trim();
+    const rows = ROWS.map((r) => (r.id === "1" ? { ...r, title: long } : r));
+    const { spec } = closedTracker(rows, rows);
+    const row = spec.sheets[0]!.rows.find((r) => r?.cells.some((c) => c?.v === long));
+    expect(row?.height).toBeGreaterThanOrEqual(45);
+  });
+
   it("is read back with the same figures as the live summary at closing time", () => {
     const { grid, before } = closedTracker();
     const { entries, findings } = readEntries(grid, { asOf: today });

@@ -77,6 +77,14 @@ describe("buildSummarySheet", () => {
     ]);
   });
 
+  it("makes rows tall enough for a long wrapped task text, so printed lines do not overlap", () => {
+    const long = "Xây dựng và triển khai kế hoạch đánh giá, xác định Chỉ số CCHC; đo lường mức độ hài lòng ".repeat(3).trim();
+    const withLong = { ...entries, rows: entries.rows.map((e) => (e.id === "3" ? { ...e, title: long } : e)) };
+    const built = buildSummarySheet(summarise(withLong, { quarter: 3, year: 2026 }), withLong).sheets[0]!;
+    const row = built.rows.find((r) => r?.cells.some((c) => c?.v === long));
+    expect(row?.height).toBeGreaterThanOrEqual(45);
+  });
+
   it("warns about invalid entries in the sheet", () => {
     expect(rows.some((r) => r[0]!.includes("1 nhiệm vụ nhập chưa hợp lệ"))).toBe(true);
   });
