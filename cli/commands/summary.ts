@@ -125,6 +125,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (closed && asOf && closed.asOf !== formatIso(asOf)) notes.push(M.closedAsOfIgnored(closed.sheet, formatViDate(closed.asOf)));
   else if (closed && !v.close) notes.push(M.usedClosed(closed.sheet));
   const summary = summarise(entries!, { quarter, year, ...(asOf ? { asOf } : {}) });
+  // A mistyped --year gives an all-"not started" (or all-overdue) report that looks plausible: say so.
+  const { periodFrom, periodTo } = entries!.meta;
+  if (periodFrom && periodTo && (summary.period.to < periodFrom || summary.period.from > periodTo)) {
+    notes.push(M.periodOutsidePlan(summary.period.label, formatViDate(periodFrom), formatViDate(periodTo)));
+  }
 
   if (output !== undefined) {
     const spec = buildSummarySheet(summary, entries!);

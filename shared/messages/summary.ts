@@ -104,6 +104,8 @@ export const summaryMessages = {
   closedAsOfIgnored: (sheet: string, asOf: string) =>
     `Kỳ đã chốt (trang "${sheet}") với số liệu tính đến ${asOf}; ngày --as-of khác được bỏ qua.`,
   backup: (file: string) => `Đã lưu bản sao dự phòng: ${file}`,
+  periodOutsidePlan: (label: string, from: string, to: string) =>
+    `Cảnh báo: ${label} nằm ngoài thời gian của kế hoạch (${from} – ${to}); kiểm tra lại --quarter và --year.`,
   lostParts: (kinds: string, keptIn: string) =>
     `Cảnh báo: tệp kết quả không giữ được ${kinds} của sổ theo dõi (thư viện ghi tệp chưa hỗ trợ); bản gốc vẫn còn nguyên ở ${keptIn}.`,
   invalidCount: (n: number) => `${n} nhiệm vụ nhập chưa hợp lệ không được tính vào các trạng thái.`,

@@ -109,6 +109,17 @@ describe("cchc summary figures", () => {
     expect(out).toContain("-o <tệp.xlsx>");
   });
 
+  it.each([
+    ["2", "2025", true],
+    ["1", "2027", false],
+    ["4", "2026", false],
+  ])("warns when quarter %s of %s lies outside the plan's period (2026): %s", async (quarter, year, warned) => {
+    const file = await put(`year-${year}.xlsx`, filled);
+    const { code, out } = await run(["summary", file, "--quarter", quarter, "--year", year]);
+    expect(code).toBe(1); // the fixture has one invalid entry; the warning does not change the exit code
+    expect(out.includes("nằm ngoài thời gian của kế hoạch (01/01/2026 – 31/12/2026)")).toBe(warned);
+  });
+
   it("honours --year and --as-of", async () => {
     const file = await put("asof.xlsx", filled);
     const { out } = await run(["summary", file, "-q", "3", "--year", "2026", "--as-of", "15/09/2026", "--json"]);
