@@ -2,13 +2,15 @@
  * `cchc init <plan> -o <tracker.xlsx | dir/> [--unit] [--year] [--as-of YYYY-MM-DD]`: reads a plan and writes
  * the tracker workbook for one unit.
  */
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { readEntries } from "../../shared/entries/read.js";
 import { UnusableInputError, UsageError } from "../../shared/errors.js";
 import { commonMessages as C, planMessages, workbookMessages as M } from "../../shared/messages/index.js";
 import { parsePlanBytes, type Plan } from "../../shared/plan/index.js";
 import { buildTracker, tableLines } from "../../shared/workbook/build-tracker.js";
 import { isValidIso } from "../../shared/workbook/dates.js";
+import { readXlsxGrid } from "../../shared/xlsx/read.js";
 import { renderWorkbook } from "../../shared/xlsx/render.js";
 import { readInputFile, writeOutputFile } from "../files.js";
 import type { CliIo } from "../io.js";
@@ -22,6 +24,27 @@ export async function resolveOutput(output: string, planFile: string): Promise<s
   if (info?.isDirectory()) return path.join(output, `${stem}.xlsx`);
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`${M.initNotXlsx(output)}\n${M.initUsage}`);
   return output;
+}
+
+/**
+ * Refuses to replace an existing file unless it is a tracker nobody has typed into (so `npm start` can be re-run):
+ * writing a fresh tracker over a filled one would silently lose a quarter's entries.
+ */
+export async function refuseOverwrite(output: string): Promise<void> {
+  const existing = await readFile(output).catch(() => null);
+  if (!existing) return;
+  let filled = -1;
+  try {
+    const { entries } = readEntries(await readXlsxGrid(new Uint8Array(existing), { file: output }));
+    if (entries && entries.meta.schemaVersion !== null) {
+      filled = entries.rows.filter(
+        (e) => !e.valid || e.statusText !== null || e.progress !== null || e.completedOn !== null || e.result !== null || e.note !== null,
+      ).length;
+    }
+  } catch {
+    // Not a readable workbook: still someone's file.
+  }
+  if (filled !== 0) throw new UnusableInputError(M.initWouldOverwrite(output, Math.max(filled, 0)), { file: output });
 }
 
 /** The local calendar date of a moment, as ISO (users think in their own day, not UTC's). */
@@ -81,6 +104,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const trackerYear = year ?? defaultYear(plan, today);
   const spec = buildTracker(plan, { unit, year: trackerYear, asOf });
   const bytes = await renderWorkbook(spec, { created: io.now() });
+  await refuseOverwrite(output);
   await writeOutputFile(output, bytes);
 
   const groupRows = tableLines(plan).filter((l) => l.kind === "group").length;

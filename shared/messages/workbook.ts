@@ -97,6 +97,10 @@ export const workbookMessages = {
   initBadAsOf: (v: string) => `Ngày không hợp lệ: "${v}" (cần dạng YYYY-MM-DD, ví dụ 2026-09-14).`,
   initBadUnit: "Tên đơn vị không được để trống.",
   initNoTasks: (file: string) => `Kế hoạch ${file} không có nhiệm vụ nào để theo dõi.`,
+  initWouldOverwrite: (file: string, filled: number) =>
+    filled > 0
+      ? `Tệp ${file} đã có và là sổ theo dõi đang có số liệu nhập (${filled} nhiệm vụ); không ghi đè để khỏi mất số liệu. Hãy chọn tên tệp khác, hoặc tự xóa/đổi tên tệp cũ nếu thật sự muốn tạo lại.`
+      : `Tệp ${file} đã có và không phải sổ theo dõi trống; không ghi đè để khỏi mất dữ liệu. Hãy chọn tên tệp khác, hoặc tự xóa/đổi tên tệp cũ.`,
   initNotXlsx: (file: string) => `Tệp đích phải có đuôi .xlsx: ${file}`,
   initSummary: (file: string, tasks: number, groups: number, unit: string, year: number) =>
     `Đã tạo sổ theo dõi ${file}: ${tasks} nhiệm vụ${groups ? `, ${groups} dòng nhóm` : ""}, đơn vị "${unit}", năm ${year}.`,

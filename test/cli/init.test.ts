@@ -108,6 +108,34 @@ describe("cchc init", () => {
     await expect(stat(path.join(tmp, "junk.xlsx"))).rejects.toThrow();
   });
 
+  it("replaces a blank tracker but never a filled one or someone else's file", async () => {
+    const out = path.join(tmp, "again.xlsx");
+    const init = async () => {
+      const io = memoryIo(now);
+      return { code: await runCli(["init", province, "-o", out], io), err: io.stderr };
+    };
+    expect((await init()).code).toBe(0);
+    expect((await init()).code).toBe(0); // a tracker nobody typed into: re-running is harmless
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
+    const status = TASK_COLUMNS.findIndex((c) => c.key === "status") + 1;
+    wb.getWorksheet(SHEET.tasks)!.getRow(5).getCell(status).value = "Đang thực hiện";
+    await writeFile(out, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const filled = await readFile(out);
+    const refused = await init();
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`Tệp ${out} đã có và là sổ theo dõi đang có số liệu nhập (1 nhiệm vụ)`);
+    expect(await readFile(out)).toEqual(filled);
+
+    const other = path.join(tmp, "other.xlsx");
+    await writeFile(other, "báo cáo của phòng\n");
+    const io = memoryIo(now);
+    expect(await runCli(["init", province, "-o", other], io)).toBe(2);
+    expect(io.stderr).toContain("không ghi đè");
+    expect(await readFile(other, "utf8")).toBe("báo cáo của phòng\n");
+  });
+
   it("prints its usage with --help", async () => {
     const io = memoryIo(now);
     expect(await runCli(["init", "--help"], io)).toBe(0);
