@@ -46,6 +46,9 @@ export function snapshotAsOf(entry: Entry, asOf: IsoDate): Entry {
   return { ...entry };
 }
 
+/** Width of column A of the close sheet (the label column of the period block, then the task ids). */
+const CLOSE_LABEL_WIDTH = 12;
+
 /** Builds the close sheet of a quarter from the live entries. */
 export function buildCloseSheet(entries: Entries, opts: CloseOptions): WorkbookSpec {
   const period = quarterPeriod(opts.quarter, opts.year);
@@ -103,7 +106,8 @@ export function buildCloseSheet(entries: Entries, opts: CloseOptions): WorkbookS
         name: closeSheetName(opts.quarter, opts.year),
         state: "visible",
         role: "close",
-        columns: ordered.map((c) => ({ width: c.width })),
+        // Column A also holds the period block's labels ("Số liệu tính đến ngày"): wide enough to read them in two lines.
+        columns: ordered.map((c, i) => ({ width: i === 0 ? Math.max(c.width, CLOSE_LABEL_WIDTH) : c.width })),
         rows,
         merges: [`A1:${last}1`, `A2:${last}2`],
         freeze: { rows: headerRow, cols: 0 },

@@ -26,7 +26,7 @@ export const REPORT_STYLES: Record<string, CellStyle> = {
   percentBold: { fontName: FONT, fontSize: 11, bold: true, hAlign: "center", vAlign: "top", border: "thin", numFmt: "0.0%" },
   date: { fontName: FONT, fontSize: 11, hAlign: "center", vAlign: "top", border: "thin", numFmt: "dd/mm/yyyy" },
   dateInfo: { fontName: FONT, fontSize: 11, hAlign: "left", vAlign: "middle", numFmt: "dd/mm/yyyy" },
-  label: { fontName: FONT, fontSize: 11, bold: true, vAlign: "middle" },
+  label: { fontName: FONT, fontSize: 11, bold: true, vAlign: "middle", wrap: true },
   code: { fontName: "Consolas", fontSize: 10, color: "7F7F7F", vAlign: "middle", numFmt: "@" },
   statusDone: { fontName: FONT, fontSize: 11, color: "375623", fill: "E2EFDA", hAlign: "center", vAlign: "top", border: "thin", wrap: true },
   statusLate: { fontName: FONT, fontSize: 11, color: "9C0006", fill: "FFC7CE", hAlign: "center", vAlign: "top", border: "thin", wrap: true },

@@ -35,6 +35,13 @@ describe("quarter close (chốt quý)", () => {
     expect(row?.height).toBeGreaterThanOrEqual(45);
   });
 
+  it("gives the period block's labels room: column A is wide enough and their rows wrap rather than cut", () => {
+    const sheet = closedTracker().spec.sheets[0]!;
+    expect(sheet.columns[0]!.width).toBeGreaterThanOrEqual(12);
+    const label = sheet.rows.find((r) => r?.cells[0]?.v === "Số liệu tính đến ngày")!;
+    expect(label.height).toBeGreaterThanOrEqual(28);
+  });
+
   it("is read back with the same figures as the live summary at closing time", () => {
     const { grid, before } = closedTracker();
     const { entries, findings } = readEntries(grid, { asOf: today });
