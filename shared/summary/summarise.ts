@@ -119,8 +119,15 @@ export function summarise(entries: Entries, opts: SummaryOptions): Summary {
   const rows = closed ? closed.rows : entries.rows;
   const items = rows.map((entry) => ({ entry, s: standingOf(entry, asOf, period) }));
 
+  // Task rows the plan has (ids recorded in _meta) but the sheet no longer has — deleted by hand — still count in
+  // the total, as invalid: a deleted row must never silently shrink the denominator (product.md, bad input).
+  const present = new Set(rows.map((r) => r.id));
+  const missingTasks = (entries.meta.taskIds ?? []).filter((id) => !present.has(id));
+
   const totals = emptyTotals();
   for (const it of items) add(totals, it.s);
+  totals.total += missingTasks.length;
+  totals.invalid += missingTasks.length;
   finish(totals);
 
   const areaRank = (a: string) => {
@@ -155,6 +162,6 @@ export function summarise(entries: Entries, opts: SummaryOptions): Summary {
     overdueTasks: items.filter((it) => it.s.overdue).map((it) => it.entry.id),
     dueNextPeriod,
     doneInPeriodTasks: items.filter((it) => it.s.doneInPeriod).map((it) => it.entry.id),
-    invalidTasks: items.filter((it) => it.s.standing === "invalid").map((it) => it.entry.id),
+    invalidTasks: [...items.filter((it) => it.s.standing === "invalid").map((it) => it.entry.id), ...missingTasks],
   };
 }

@@ -84,9 +84,22 @@ describe("summarise other quarters of the same entries", () => {
     expect(s.overdueTasks).toEqual(["3", "5"]);
   });
 
+  it("counts task rows deleted from the sheet (ids still in _meta) in the total, as invalid", () => {
+    const all = fixtureEntries();
+    const ids = all.rows.map((e) => e.id);
+    const kept = all.rows.filter((e) => e.id !== "2" && e.id !== "4");
+    const s = summarise({ ...all, meta: { ...all.meta, taskIds: ids }, rows: kept }, { quarter: 3, year: 2026 });
+    const full = summarise({ ...all, meta: { ...all.meta, taskIds: ids } }, { quarter: 3, year: 2026 });
+    expect(s.totals.total).toBe(full.totals.total);
+    expect(s.totals.invalid).toBe(full.totals.invalid + 2);
+    expect(s.invalidTasks).toEqual(expect.arrayContaining(["2", "4"]));
+    const t = s.totals;
+    expect(t.done + t.inProgress + t.notStarted + t.dropped + t.invalid).toBe(t.total);
+  });
+
   it("gives a rate of 0, not NaN, when every task is dropped", () => {
     const only = fixtureEntries().rows.filter((e) => e.status === "Không thực hiện");
-    const s = summarise({ ...entries, rows: only }, { quarter: 3, year: 2026 });
+    const s = summarise({ ...entries, meta: { ...entries.meta, taskIds: only.map((e) => e.id) }, rows: only }, { quarter: 3, year: 2026 });
     expect(s.totals).toMatchObject({ total: 2, dropped: 2, completionRate: 0 });
   });
 });
