@@ -27,6 +27,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(M.unknownCommand(name) + "\n" + M.usage + "\n");
     return 2;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(M.usage + "\n");
+    return 0;
+  }
   try {
     const { run } = await load();
     return await run(rest, io);
