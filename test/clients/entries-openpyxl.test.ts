@@ -28,30 +28,8 @@ function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}): { status
   return { status: r.status, stdout: String(r.stdout ?? ""), stderr: String(r.stderr ?? "") };
 }
 
-/**
- * openpyxl fills task rows found by their id in column A (below the header): values by column number; a value
- * {"date": "YYYY-MM-DD"} is a real date cell, {"formula": "=…"} a formula, anything else is written as is.
- */
-const FILL = String.raw`
-import datetime, json, sys
-import openpyxl
-src, dst, spec = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-wb = openpyxl.load_workbook(src)
-ws = wb["Nhiệm vụ"]
-rows = {str(ws.cell(r, 1).value): r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value is not None}
-for task, cells in spec.items():
-    r = rows[task]
-    for col, v in cells.items():
-        c = ws.cell(r, int(col))
-        if isinstance(v, dict) and "date" in v:
-            c.value = datetime.datetime.strptime(v["date"], "%Y-%m-%d")
-            c.number_format = "dd/mm/yyyy"
-        elif isinstance(v, dict) and "formula" in v:
-            c.value = v["formula"]
-        else:
-            c.value = v
-wb.save(dst)
-`;
+/** openpyxl fills task rows by column number (test/clients/py/fill_cells.py). */
+const FILL = path.join(repoRoot, "test/clients/py/fill_cells.py");
 
 /** openpyxl's view of a workbook: sheets, states, protection, values, validations, conditional formats, names. */
 const DUMP = String.raw`
@@ -75,7 +53,8 @@ print(json.dumps(out, ensure_ascii=False, default=str))
 `;
 
 function python(script: string, args: string[]): string {
-  const r = run(PYTHON, ["-c", script, ...args]);
+  // A script is either a file of test/clients/py or inline source.
+  const r = run(PYTHON, script.endsWith(".py") ? [script, ...args] : ["-c", script, ...args]);
   if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
   return r.stdout;
 }

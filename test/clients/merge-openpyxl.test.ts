@@ -36,25 +36,8 @@ function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}): { status
   return { status: r.status, stdout: String(r.stdout ?? ""), stderr: String(r.stderr ?? "") };
 }
 
-/** openpyxl fills task rows (found by id in column A) with values by column number; {"date": …} is a date cell. */
-const FILL = String.raw`
-import datetime, json, sys
-import openpyxl
-src, dst, spec = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3], encoding="utf-8"))
-wb = openpyxl.load_workbook(src)
-ws = wb["Nhiệm vụ"]
-rows = {str(ws.cell(r, 1).value): r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value is not None}
-for task, cells in spec.items():
-    r = rows[task]
-    for col, v in cells.items():
-        c = ws.cell(r, int(col))
-        if isinstance(v, dict) and "date" in v:
-            c.value = datetime.datetime.strptime(v["date"], "%Y-%m-%d")
-            c.number_format = "dd/mm/yyyy"
-        else:
-            c.value = v
-wb.save(dst)
-`;
+/** openpyxl fills task rows by column number (test/clients/py/fill_cells.py). */
+const FILL = path.join(repoRoot, "test/clients/py/fill_cells.py");
 
 type Status = "Hoàn thành" | "Đang thực hiện" | "Không thực hiện" | "Chưa triển khai" | string;
 /** What the test writes into one task row. */
@@ -171,7 +154,7 @@ async function fill(plan: Plan, unit: string, year: number, written: Map<string,
   }
   const specFile = `${template}.json`;
   writeFileSync(specFile, JSON.stringify(spec));
-  const r = run(PYTHON, ["-c", FILL, template, file, specFile]);
+  const r = run(PYTHON, [FILL, template, file, specFile]);
   if (r.status !== 0) throw new Error(`openpyxl failed: ${r.stderr}`);
   rmSync(template);
   rmSync(specFile);
