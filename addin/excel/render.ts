@@ -16,7 +16,7 @@ import type {
 } from "../../shared/workbook/spec.js";
 import { addinMessages } from "../../shared/messages/index.js";
 import { AddinError } from "../errors.js";
-import { columnsAddress, offsetCell, parseAddress, rectAddress, splitSheetAddress } from "./a1.js";
+import { columnName, columnsAddress, offsetCell, parseAddress, rectAddress, splitSheetAddress } from "./a1.js";
 import { detectCapabilities, type Capabilities, type Feature } from "./capabilities.js";
 import type { ExcelHost } from "./host.js";
 import { columnWidthPoints, outlineRuns, rowHeightRuns, sheetBlock, styleRects } from "./sheet-plan.js";
@@ -331,7 +331,10 @@ function queueExtras(ws: Excel.Worksheet, sheet: SheetSpec, need: (f: Feature) =
     // One page wide, as many tall as needed: 0 pages tall means "automatic" in Excel's page setup (assumed to carry
     // over to Office.js; this batch is best-effort, so a refusal costs only the print setting).
     if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    else if (p.scale) layout.zoom = { scale: p.scale };
     if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows[0]}:$${p.repeatRows[1]}`);
+    if (p.repeatCols) layout.setPrintTitleColumns(`$${columnName(p.repeatCols[0] - 1)}:$${columnName(p.repeatCols[1] - 1)}`);
+    for (const row of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${row + 1}`);
     if (p.area) layout.setPrintArea(p.area);
     if (p.header) layout.headersFooters.defaultForAllPages.centerHeader = p.header;
     if (p.footer) layout.headersFooters.defaultForAllPages.centerFooter = p.footer;

@@ -29,6 +29,7 @@ import { formatViDate } from "../entries/dates.js";
 import { reportDocumentMessages as D, reportTableMessages as T } from "../messages/export.js";
 import type { ReportData, ReportTask } from "./data.js";
 import { DEFAULT_FORM, type ColumnLayout, type ReportForm, type TableLayout } from "./layouts.js";
+import { textWidthPx } from "../workbook/row-height.js";
 import { buildTable, formatPercent, tablesFor, type ReportTable } from "./table.js";
 
 const FONT = "Times New Roman";
@@ -167,15 +168,53 @@ function titleBlock(data: ReportData): Table {
   });
 }
 
+/** Twips a text needs on one line at `size` half-points (cell margins included). */
+function twipsFor(text: string, size: number, bold: boolean): number {
+  return Math.ceil(textWidthPx(text, { fontSize: size / 2, bold }) * 15) + 160;
+}
+
+/**
+ * Column widths in twips: the layout's proportions, but never so narrow that a header word, a date or a number
+ * breaks across lines ("31/12/20 / 26", "Tổng/số/nhiệm/vụ"); the room is taken from the columns that have slack.
+ */
+export function docColumnWidths(table: ReportTable, width: number, size: number): number[] {
+  const cols = table.columns;
+  const total = cols.reduce((s, c) => s + c.width, 0);
+  const mins = cols.map((c, i) => {
+    const words = c.header.split(/\s+/).map((w) => twipsFor(w, size, true));
+    const values = table.rows.concat(table.sum ? [table.sum] : []).map((r) => r[i]!);
+    const unbroken = values.filter((v) => v.format !== "text").map((v) => twipsFor(v.text, size, true));
+    return Math.max(...words, ...unbroken, 300);
+  });
+  const widths = cols.map((c, i) => Math.max(mins[i]!, Math.round((c.width / total) * width)));
+  let excess = widths.reduce((a, b) => a + b, 0) - width;
+  while (excess > 0) {
+    const slack = widths.map((w, i) => Math.max(0, w - mins[i]!));
+    const room = slack.reduce((a, b) => a + b, 0);
+    if (room <= 0) break;
+    const take = Math.min(excess, room);
+    widths.forEach((_, i) => (widths[i] = widths[i]! - Math.floor((slack[i]! / room) * take)));
+    excess = widths.reduce((a, b) => a + b, 0) - width;
+    if (take < 10) break;
+  }
+  return widths;
+}
+
 /** A table of a layout; at most `limit` rows, the rest counted in a note. */
 function docTable(table: ReportTable, width: number, size: number, limit?: number): Array<Table | Paragraph> {
   const cols = table.columns;
-  const total = cols.reduce((s, c) => s + c.width, 0);
-  const widths = cols.map((c) => Math.round((c.width / total) * width));
+  const widths = docColumnWidths(table, width, size);
   const align = (c: ColumnLayout) => (c.align === "center" ? AlignmentType.CENTER : c.align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT);
-  const cell = (text: string, w: number, o: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType]; fill?: string }) =>
+  const cell = (text: string, w: number, o: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType]; fill?: string; keepNext?: boolean }) =>
     new TableCell({
-      children: [new Paragraph({ children: [run(text, { size, ...(o.bold ? { bold: true } : {}) })], alignment: o.align, spacing: { before: 40, after: 40 } })],
+      children: [
+        new Paragraph({
+          children: [run(text, { size, ...(o.bold ? { bold: true } : {}) })],
+          alignment: o.align,
+          spacing: { before: 40, after: 40 },
+          ...(o.keepNext ? { keepNext: true } : {}),
+        }),
+      ],
       width: { size: w, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 60, right: 60 },
@@ -184,7 +223,11 @@ function docTable(table: ReportTable, width: number, size: number, limit?: numbe
   const shown = limit !== undefined ? table.rows.slice(0, limit) : table.rows;
   const rows: TableRow[] = [
     new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c, i) => cell(c.header, widths[i]!, { bold: true, align: AlignmentType.CENTER, fill: "F2F2F2" })) }),
-    ...shown.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c.text, widths[i]!, { align: align(cols[i]!) })) })),
+    // The last rows are kept with the sum row: a total never stands alone at the top of a page.
+    ...shown.map(
+      (r, k) =>
+        new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c.text, widths[i]!, { align: align(cols[i]!), keepNext: !!table.sum && k >= shown.length - 2 })) }),
+    ),
   ];
   if (table.sum) {
     rows.push(new TableRow({ cantSplit: true, children: table.sum.map((c, i) => cell(cols[i]!.key === "name" ? T.sumRow : c.text, widths[i]!, { bold: true, align: align(cols[i]!) })) }));

@@ -137,13 +137,13 @@ export const DEFAULT_FORM: ReportForm = {
     },
     { id: "linh-vuc", title: T.tables.byArea, source: "byArea", sumRow: true, columns: figures({ key: "name", header: T.area, width: 34 }) },
     { id: "chu-tri", title: T.tables.byLead, source: "byLead", sumRow: true, only: "unit", columns: figures({ key: "name", header: T.lead, width: 34 }) },
-    { id: "qua-han", title: T.tables.overdue, source: "overdue", columns: taskColumns, maxRowsInDocument: 200 },
-    { id: "ky-toi", title: T.tables.dueNext, source: "dueNext", columns: taskColumns, maxRowsInDocument: 200 },
+    { id: "qua-han", title: T.tables.overdue, source: "overdue", columns: taskColumns, maxRowsInDocument: 40 },
+    { id: "ky-toi", title: T.tables.dueNext, source: "dueNext", columns: taskColumns, maxRowsInDocument: 40 },
     {
       id: "hoan-thanh",
       title: T.tables.doneInPeriod,
       source: "doneInPeriod",
-      maxRowsInDocument: 200,
+      maxRowsInDocument: 40,
       columns: [
         { key: "index", header: T.index, width: 6, format: "int", align: "center" },
         { key: "unit", header: T.unit, width: 18, only: "province" },

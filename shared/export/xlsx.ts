@@ -7,6 +7,7 @@ import { formatViDate } from "../entries/dates.js";
 import { reportDocumentMessages as D, reportTableMessages as T } from "../messages/export.js";
 import { CREATED_BY } from "../workbook/layout.js";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
+import { fitForPrint } from "../workbook/print-fit.js";
 import { SheetBlock } from "../workbook/table-block.js";
 import type { ReportData } from "./data.js";
 import { DEFAULT_FORM, type ColumnLayout, type ReportForm } from "./layouts.js";
@@ -94,7 +95,7 @@ function tableSheet(table: ReportTable, n: number, data: ReportData, used: Set<s
   );
   for (const r of table.rows) b.row(r.map((c, i) => valueCell(c, cols[i]!, false)));
   if (table.rows.length === 0) b.line({ v: T.none, s: "none" });
-  if (table.sum) b.row(table.sum.map((c, i) => (cols[i]!.key === "name" ? { v: T.sumRow, s: "sumText" } : valueCell(c, cols[i]!, true))));
+  if (table.sum) b.keepWithPrevious(b.row(table.sum.map((c, i) => (cols[i]!.key === "name" ? { v: T.sumRow, s: "sumText" } : valueCell(c, cols[i]!, true)))));
   const total = cols.reduce((s, c) => s + c.width, 0);
   return b.sheet(
     sheetName(n, table.layout.title, used),
@@ -121,7 +122,7 @@ function tableSheet(table: ReportTable, n: number, data: ReportData, used: Set<s
 /** The report workbook of a form (default: DEFAULT_FORM). */
 export function buildReportWorkbook(data: ReportData, form: ReportForm = DEFAULT_FORM): WorkbookSpec {
   const used = new Set<string>();
-  const sheets = tablesFor(form, data.kind).map((layout, i) => tableSheet(buildTable(layout, data), i + 1, data, used));
+  const sheets = tablesFor(form, data.kind).map((layout, i) => fitForPrint(tableSheet(buildTable(layout, data), i + 1, data, used), REPORT_XLSX_STYLES));
   return {
     sheets,
     styles: REPORT_XLSX_STYLES,

@@ -10,6 +10,7 @@ import { figureCells, REPORT_STYLES } from "../summary/styles.js";
 import type { Totals } from "../summary/summarise.js";
 import { CREATED_BY, type Evaluation } from "../workbook/layout.js";
 import type { CellSpec, CellStyle, PrintSpec, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
+import { fitForPrint } from "../workbook/print-fit.js";
 import { SheetBlock } from "../workbook/table-block.js";
 import { mergeUnitKey } from "./rollup.js";
 import type { MergedRow, ProvinceRollup } from "./schema.js";
@@ -31,8 +32,9 @@ const DATA_BAR = "63BE7B";
 /** Styles of the province workbook: the report styles plus evaluation colours and small text. */
 export const PROVINCE_STYLES: Record<string, CellStyle> = {
   ...REPORT_STYLES,
-  titleLeft: { fontName: FONT, fontSize: 14, bold: true, vAlign: "middle" },
-  infoWrap: { fontName: FONT, fontSize: 11, vAlign: "middle", wrap: false },
+  titleLeft: { fontName: FONT, fontSize: 14, bold: true, vAlign: "middle", wrap: true },
+  infoWrap: { fontName: FONT, fontSize: 11, vAlign: "middle", wrap: true },
+  sectionWrap: { fontName: FONT, fontSize: 12, bold: true, vAlign: "middle", wrap: true },
   textSmall: { fontName: FONT, fontSize: 10, vAlign: "top", wrap: true, border: "thin", numFmt: "@" },
   centerText: { fontName: FONT, fontSize: 11, hAlign: "center", vAlign: "top", border: "thin", numFmt: "@", wrap: true },
   evalDone: { fontName: FONT, fontSize: 11, color: "375623", fill: "E2EFDA", hAlign: "center", vAlign: "top", border: "thin", wrap: true },
@@ -103,6 +105,7 @@ function summarySheet(r: ProvinceRollup): SheetSpec {
   });
   const last = b.rows.length;
   b.row([text("", "text"), text(M.provinceRow, "textBold"), ...figureCells(r.totals, true), text("", "text"), text("", "text"), text("", "text"), text("", "text"), text("", "text")]);
+  b.keepWithPrevious();
   if (last >= first) b.conditionalFormats.push({ type: "dataBar", range: `L${first}:L${last}`, min: 0, max: 1, color: DATA_BAR });
   const lastCol = colLetter(headers.length);
   return b.sheet(M.sheets.summary, "province-summary", [5, 30, 9, 10, 9, 9, 10, 10, 10, 10, 10, 11, 8, 7, 8, 34, 14], {
@@ -153,6 +156,7 @@ function byAreaSheet(r: ProvinceRollup): SheetSpec {
   const provinceMap = new Map(r.byArea.map((a) => [a.area, a.totals] as const));
   const totalCells = cellsOf(provinceMap, r.totals).map((c) => ({ ...c, s: c.s === "percent" ? "percentBold" : c.s === "int" ? "intBold" : c.s }));
   b.row([text("", "text"), text(M.provinceRow, "textBold"), ...totalCells]);
+  b.keepWithPrevious();
   if (last >= first) {
     names.forEach((_, i) => {
       const col = colLetter(4 + 2 * i);
@@ -208,14 +212,16 @@ function taskByUnitSheet(r: ProvinceRollup): SheetSpec | null {
   if (r.planViews.length === 0) return null;
   const widest = Math.max(...r.planViews.map((v) => v.units.length));
   const width = M.taskByUnitHeaders.length + widest;
-  const b = new SheetBlock(Math.min(width, 12));
+  // Title and plan lines span only the repeated task columns (A:B): a line merged across the units would be cut
+  // at the page edge and drawn over itself on the next page.
+  const b = new SheetBlock(2);
   b.line({ v: M.taskByUnitTitle(r.report.label), s: "titleLeft" }, 30);
   b.line({ v: periodLine(r), s: "infoWrap" });
   let firstHeader = 0;
   for (const view of r.planViews) {
     b.blank();
-    b.line({ v: M.planLine(view.planTitle, view.units.length), s: "section" });
-    const headerRow = b.header([...M.taskByUnitHeaders, ...view.units], 60);
+    b.keepWithNext(b.line({ v: M.planLine(view.planTitle, view.units.length), s: "sectionWrap" }));
+    const headerRow = b.keepWithNext(b.header([...M.taskByUnitHeaders, ...view.units], 60));
     if (!firstHeader) firstHeader = headerRow;
     for (const t of view.tasks) {
       const rate = view.units.length > 0 ? Math.round((t.done / view.units.length) * 10_000) / 10_000 : 0;
@@ -238,7 +244,8 @@ function taskByUnitSheet(r: ProvinceRollup): SheetSpec | null {
   return b.sheet(M.sheets.taskByUnit, "province-task-by-unit", [6, 40, 16, 10, 9, ...Array.from({ length: widest }, () => 14)], {
     freeze: single ? { rows: firstHeader, cols: 2 } : { rows: 0, cols: 2 },
     ...(single ? { autoFilter: `A${firstHeader}:${lastCol}${b.rows.length}` } : {}),
-    print: landscape(`A1:${lastCol}${b.rows.length}`, single ? [firstHeader, firstHeader] : undefined),
+    // Units run across pages at a readable size, the task columns repeated on each (92 communes cannot fit one page).
+    print: { ...landscape(`A1:${lastCol}${b.rows.length}`, single ? [firstHeader, firstHeader] : undefined), fitToWidth: false, scale: 80, repeatCols: [1, 2] },
   });
 }
 
@@ -372,7 +379,7 @@ export function buildProvinceWorkbook(r: ProvinceRollup): WorkbookSpec {
   });
   for (const s of sheets) if (s.tabColor === undefined) delete s.tabColor;
   return {
-    sheets,
+    sheets: sheets.map((s) => (s.state === "visible" ? fitForPrint(s, PROVINCE_STYLES) : s)),
     styles: PROVINCE_STYLES,
     definedNames: [],
     properties: { title: M.workbookTitle(r.period.label), creator: CREATED_BY },

@@ -10,7 +10,7 @@ import type { Entries, Entry } from "../entries/schema.js";
 import { closeSheetMessages as M } from "../messages/index.js";
 import type { IsoDate } from "../plan/schema.js";
 import { TASK_COLUMNS, type TaskColumnKey } from "../workbook/layout.js";
-import { fitRowHeights } from "../workbook/row-height.js";
+import { fitForPrint } from "../workbook/print-fit.js";
 import type { CellSpec, RowSpec, WorkbookSpec } from "../workbook/spec.js";
 import { standingOf } from "./evaluate.js";
 import { closeSheetName, quarterPeriod, type Quarter } from "./periods.js";
@@ -102,7 +102,7 @@ export function buildCloseSheet(entries: Entries, opts: CloseOptions): WorkbookS
   // so long task texts would print on top of each other.
   return {
     sheets: [
-      fitRowHeights({
+      fitForPrint({
         name: closeSheetName(opts.quarter, opts.year),
         state: "visible",
         role: "close",

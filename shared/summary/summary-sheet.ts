@@ -8,7 +8,7 @@ import { formatViDate } from "../entries/dates.js";
 import type { Entries, Entry } from "../entries/schema.js";
 import { summarySheetMessages as M } from "../messages/index.js";
 import { colLetter } from "../workbook/a1.js";
-import { fitRowHeights } from "../workbook/row-height.js";
+import { fitForPrint } from "../workbook/print-fit.js";
 import type { CellSpec, ChartSpec, WorkbookSpec } from "../workbook/spec.js";
 import { SheetBlock } from "../workbook/table-block.js";
 import { standingOf } from "./evaluate.js";
@@ -57,8 +57,8 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
   b.blank();
 
   // I. Totals.
-  b.line({ v: M.section1, s: "section" });
-  b.header(M.totalsHeaders);
+  b.keepWithNext(b.line({ v: M.section1, s: "section" }));
+  b.keepWithNext(b.header(M.totalsHeaders));
   const t = summary.totals;
   const R = M.totalsRows;
   const totalLines: Array<[string, number, string]> = [
@@ -80,11 +80,11 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
   // II and III. By area and by lead unit, each with a data bar on the completion rate and a bar chart of it (the
   // chart reads the table's own cells, so it follows any later edit of them).
   const groupTable = (title: string, chartTitle: string, first: string, groups: Array<{ name: string; totals: Totals }>) => {
-    b.line({ v: title, s: "section" });
-    const top = b.header(M.groupHeaders(first), 32) + 1;
+    b.keepWithNext(b.line({ v: title, s: "section" }));
+    const top = b.keepWithNext(b.header(M.groupHeaders(first), 32)) + 1;
     groups.forEach((g, i) => b.row([{ v: i + 1, s: "int" }, { v: g.name, s: "text" }, ...figureCells(g.totals, false)]));
     const bottom = b.last;
-    b.row([{ v: "", s: "text" }, { v: M.sumRow, s: "textBold" }, ...figureCells(summary.totals, true)]);
+    b.keepWithPrevious(b.row([{ v: "", s: "text" }, { v: M.sumRow, s: "textBold" }, ...figureCells(summary.totals, true)]));
     if (bottom >= top) {
       b.conditionalFormats.push({ type: "dataBar", range: `${LAST}${top}:${LAST}${bottom}`, min: 0, max: 1, color: "63BE7B" });
       const height = Math.max(12, bottom - top + 7);
@@ -108,9 +108,9 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
 
   // IV–VI. Task lists.
   const taskList = (title: string, ids: string[], done: boolean) => {
-    b.line({ v: title, s: "section" });
+    b.keepWithNext(b.line({ v: title, s: "section" }));
     const headers = done ? M.doneListHeaders : M.listHeaders;
-    b.merges.push(`H${b.header(headers)}:${LAST}${b.last}`);
+    b.merges.push(`H${b.keepWithNext(b.header(headers))}:${LAST}${b.last}`);
     if (ids.length === 0) {
       b.line({ v: M.none, s: "note" });
       b.blank();
@@ -152,7 +152,7 @@ export function buildSummarySheet(summary: Summary, entries: Entries): WorkbookS
   return {
     sheets: [
       // Wrapped task texts need taller rows: neither Excel nor LibreOffice grows them when the file is opened.
-      fitRowHeights(
+      fitForPrint(
         b.sheet(summarySheetName(quarter, summary.period.year), "summary", COLUMN_WIDTHS, {
           print: { orientation: "landscape", paper: "A4", fitToWidth: true, footer: M.footer, area: `A1:${LAST}${b.last}` },
           tabColor: "2F75B5",

@@ -21,7 +21,8 @@ import { workbookMessages as M } from "../messages/workbook.js";
 import { colLetter, rangeRef, sheetRangeRef } from "./a1.js";
 import { isoToExcelSerial, formatViDate } from "./dates.js";
 import { evaluateTask, evaluationFormula } from "./evaluation.js";
-import { estimateRowHeight, fitRowHeights } from "./row-height.js";
+import { fitForPrint } from "./print-fit.js";
+import { estimateRowHeight } from "./row-height.js";
 import {
   AREAS,
   AS_OF_NAME,
@@ -253,9 +254,9 @@ export function buildTracker(plan: Plan, opts: TrackerOptions): WorkbookSpec {
   const asOfRef = sheetRangeRef(SHEET.guide, GUIDE_AS_OF.row, GUIDE_AS_OF.col, GUIDE_AS_OF.row, GUIDE_AS_OF.col);
   const styles = trackerStyles();
   const sheets: SheetSpec[] = [
-    fitRowHeights(guideSheet(plan, opts, window), styles),
-    fitRowHeights(tasksSheet(plan, opts, lines, areas.length, window), styles),
-    ...(plan.targets.length > 0 ? [fitRowHeights(targetsSheet(plan, opts), styles)] : []),
+    fitForPrint(guideSheet(plan, opts, window), styles),
+    fitForPrint(tasksSheet(plan, opts, lines, areas.length, window), styles),
+    ...(plan.targets.length > 0 ? [fitForPrint(targetsSheet(plan, opts), styles)] : []),
     listsSheet(areas, units),
     metaSheet(plan, opts),
   ];
@@ -434,7 +435,7 @@ function tasksSheet(
     } else {
       const titleCol = taskColumnNumber("title");
       merges.push(rangeRef(row, titleCol, row, taskColumnNumber("requirement")));
-      rows.push({ cells: groupCells(line.group) });
+      rows.push({ cells: groupCells(line.group), keepWithNext: true });
     }
   });
   const lastRow = Math.max(TASK_HEADER_ROW, TASK_FIRST_ROW + lines.length - 1);

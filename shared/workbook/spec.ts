@@ -56,6 +56,10 @@ export interface RowSpec {
   height?: number;
   /** Outline level for grouping (0 = none). */
   outline?: number;
+  /** Printing: never end a page after this row (group headings, section titles). */
+  keepWithNext?: boolean;
+  /** Printing: never start a page with this row (total rows). */
+  keepWithPrevious?: boolean;
 }
 
 /** A column's width (in characters), default style and visibility. */
@@ -164,6 +168,12 @@ export interface PrintSpec {
   margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   /** Centre the printed table horizontally on the page. */
   centerHorizontally?: boolean;
+  /** 1-based inclusive column numbers repeated at the left of each printed page (wide tables printed across pages). */
+  repeatCols?: [number, number];
+  /** Print scale in percent when not fitting to width (default 100). */
+  scale?: number;
+  /** Manual page breaks: 1-based rows after which a new page starts. */
+  rowBreaks?: number[];
 }
 
 /**

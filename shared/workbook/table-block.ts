@@ -49,6 +49,20 @@ export class SheetBlock {
     return this.last;
   }
 
+  /** Printing: keeps row `n` (a heading) on the same page as the row after it. */
+  keepWithNext(n: number = this.last): number {
+    const r = this.rows[n - 1];
+    if (r) r.keepWithNext = true;
+    return n;
+  }
+
+  /** Printing: keeps row `n` (a total) on the same page as the row before it. */
+  keepWithPrevious(n: number = this.last): number {
+    const r = this.rows[n - 1];
+    if (r) r.keepWithPrevious = true;
+    return n;
+  }
+
   /** The sheet: visible, with these column widths, the rows, merges and conditional formats built, and `extra`. */
   sheet(name: string, role: string, widths: number[], extra: Partial<SheetSpec> = {}): SheetSpec {
     return {

@@ -280,6 +280,16 @@ function conditionalXml(cf: ConditionalFormatSpec, priority: number, styles: Sty
   }
 }
 
+/** The Print_Titles reference of a sheet: repeated columns, then repeated rows ("'S'!$A:$B,'S'!$5:$5"). */
+function printTitles(s: SheetSpec): string | null {
+  const parts: string[] = [];
+  const cols = s.print?.repeatCols;
+  const rows = s.print?.repeatRows;
+  if (cols) parts.push(`${quoteSheet(s.name)}!$${colLetter(cols[0])}:$${colLetter(cols[1])}`);
+  if (rows) parts.push(`${quoteSheet(s.name)}!$${rows[0]}:$${rows[1]}`);
+  return parts.length > 0 ? parts.join(",") : null;
+}
+
 /** Header/footer text is code: "&" starts a code, so a literal "&" in the header is written "&&". */
 function headerFooterXml(p: NonNullable<SheetSpec["print"]>): string {
   if (!p.header && !p.footer) return "";
@@ -372,8 +382,13 @@ function writeSheet(sheet: SheetSpec, selected: boolean, styles: StyleTable, str
     if (p.centerHorizontally) out += '<printOptions horizontalCentered="1"/>';
     const m = p.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
     out += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
-    out += `<pageSetup paperSize="9"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""} orientation="${p.orientation}"/>`;
+    const scale = !p.fitToWidth && p.scale ? ` scale="${Math.round(p.scale)}"` : "";
+    out += `<pageSetup paperSize="9"${scale}${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""} orientation="${p.orientation}"/>`;
     out += headerFooterXml(p);
+    const breaks = p.rowBreaks ?? [];
+    if (breaks.length > 0) {
+      out += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+    }
   } else {
     out += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   }
@@ -434,10 +449,8 @@ export function fastWriteWorkbook(spec: WorkbookSpec, opts: FastWriteOptions = {
   spec.sheets.forEach((s, i) => {
     if (s.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(`${quoteSheet(s.name)}!${absolute(s.autoFilter)}`)}</definedName>`);
     if (s.print?.area) names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(`${quoteSheet(s.name)}!${absolute(s.print.area)}`)}</definedName>`);
-    if (s.print?.repeatRows) {
-      const [a, b] = s.print.repeatRows;
-      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(`${quoteSheet(s.name)}!$${a}:$${b}`)}</definedName>`);
-    }
+    const titles = printTitles(s);
+    if (titles) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(titles)}</definedName>`);
   });
   for (const dn of spec.definedNames) names.push(`<definedName name="${esc(dn.name)}">${esc(dn.ref)}</definedName>`);
   const firstVisible = Math.max(0, spec.sheets.findIndex((s) => s.state === "visible"));

@@ -298,7 +298,10 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, styles: Record<str
       horizontalCentered: p.centerHorizontally ?? false,
     };
     if (p.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    else if (p.scale) setup.scale = Math.round(p.scale);
     if (p.repeatRows) setup.printTitlesRow = `${p.repeatRows[0]}:${p.repeatRows[1]}`;
+    if (p.repeatCols) setup.printTitlesColumn = `${colLetter(p.repeatCols[0])}:${colLetter(p.repeatCols[1])}`;
+    for (const row of p.rowBreaks ?? []) ws.getRow(row).addPageBreak();
     if (p.area) setup.printArea = p.area;
     if (p.margins) setup.margins = p.margins;
     ws.pageSetup = { ...ws.pageSetup, ...setup };

@@ -644,6 +644,7 @@ class WorksheetProxy extends ClientObject {
         set("footerMargin", v);
       },
       setPrintTitleRows: (rows: string) => set("printTitleRows", rows),
+      setPrintTitleColumns: (cols: string) => set("printTitleColumns", cols),
       setPrintArea: (area: string) => set("printArea", area),
       headersFooters: {
         defaultForAllPages: {
@@ -655,6 +656,16 @@ class WorksheetProxy extends ClientObject {
           },
         },
       },
+    };
+  }
+  get horizontalPageBreaks(): object {
+    const layout = this.model.pageLayout;
+    return {
+      add: (address: string) =>
+        this.ctx.exec(() => {
+          this.ctx.api("1.9", "Worksheet.horizontalPageBreaks");
+          layout.rowBreaks = [...((layout.rowBreaks as string[] | undefined) ?? []), address];
+        }),
     };
   }
   get autoFilter(): object {

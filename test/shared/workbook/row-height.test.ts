@@ -25,18 +25,25 @@ describe("row heights", () => {
     expect(merged === undefined || merged < single).toBe(true);
   });
 
-  it("keeps explicit heights and caps at Excel's 409 points", () => {
+  it("keeps explicit heights that are taller than the text, raises shorter ones, and caps at Excel's 409 points", () => {
     const sheet: SheetSpec = {
       name: "T",
       state: "visible",
       columns: [{ width: 5 }],
-      rows: [{ cells: [{ v: "y ".repeat(5000), s: "wrap" }] }, { cells: [{ v: "y ".repeat(50), s: "wrap" }], height: 20 }],
+      rows: [
+        { cells: [{ v: "y ".repeat(5000), s: "wrap" }] },
+        { cells: [{ v: "y ".repeat(50), s: "wrap" }], height: 20 },
+        { cells: [{ v: "y y", s: "wrap" }, null], height: 30 },
+      ],
       merges: [],
       validations: [],
       conditionalFormats: [],
     };
     const fitted = fitRowHeights(sheet, styles);
-    expect(fitted.rows.map((r) => r.height)).toEqual([409, 20]);
+    const [capped, raised, kept] = fitted.rows.map((r) => r.height);
+    expect(capped).toBe(409);
+    expect(raised).toBeGreaterThan(100);
+    expect(kept).toBe(30);
   });
 });
 
