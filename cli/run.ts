@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
   summary: () => import("./commands/summary.js"),
   merge: () => import("./commands/merge.js"),
   export: () => import("./commands/export.js"),
+  derive: () => import("./commands/derive.js"),
 };
 
 /** Runs one cchc invocation; never throws. */
