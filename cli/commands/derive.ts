@@ -3,7 +3,6 @@
  * [--json]`: the commune's plan from its province's. `-o` writes the editable plan appendix; with `--tracker` it
  * writes the commune's tracker instead. `--json` prints the derived Plan (as `cchc parse --json` does).
  */
-import path from "node:path";
 import { derivePlan } from "../../shared/app/index.js";
 import { UsageError } from "../../shared/errors.js";
 import { commonMessages as C, deriveMessages as M, planMessages } from "../../shared/messages/index.js";
@@ -13,6 +12,8 @@ import { renderWorkbook } from "../../shared/xlsx/render.js";
 import { readInputFile, writeOutputFile } from "../files.js";
 import type { CliIo } from "../io.js";
 import { parseOptions, parseYearOption } from "../options.js";
+import { refuseInputAsOutput } from "../guard.js";
+import { emitJson } from "../output.js";
 import { refuseOverwrite } from "./init.js";
 import { formatPlan } from "./parse.js";
 
@@ -24,14 +25,13 @@ const OPTIONS = {
   year: { type: "string" },
   "as-of": { type: "string" },
   json: { type: "boolean", default: false },
+  force: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
-/** Refuses an output that is one of the inputs (inputs are never overwritten) or not an .xlsx file. */
-function checkOutput(output: string, inputs: Array<string | undefined>): void {
+/** Refuses an output that is not an .xlsx file. */
+function checkOutput(output: string): void {
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`${M.notXlsx(output)}\n${M.usage}`);
-  const target = path.resolve(output);
-  if (inputs.some((f) => f !== undefined && path.resolve(f) === target)) throw new UsageError(M.sameAsInput(output));
 }
 
 /** The readable listing: the plan as `cchc parse` prints it, then the province-only tasks. */
@@ -57,7 +57,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (extra.length > 0) throw new UsageError(`${M.tooManyPlans}\n${M.usage}`);
   if (!values.unit?.trim()) throw new UsageError(`${M.missingUnit}\n${M.usage}`);
   if (values.tracker && !values.output) throw new UsageError(`${M.trackerNeedsOutput}\n${M.usage}`);
-  if (values.output) checkOutput(values.output, [planFile, values.map]);
+  if (values.output) {
+    checkOutput(values.output);
+    // Inputs are never overwritten; nor is an edited appendix or a filled tracker, unless --force.
+    await refuseInputAsOutput(values.output, values.map ? [planFile, values.map] : [planFile], values.force);
+  }
   const year = values.year === undefined ? undefined : parseYearOption(values.year);
   const asOf = values["as-of"]?.trim();
   if (asOf !== undefined && !isValidIso(asOf)) throw new UsageError(C.badAsOf(asOf));
@@ -75,10 +79,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   });
   if (values.output && result.workbook) {
     const bytes = await renderWorkbook(result.workbook, { created: io.now() });
-    if (values.tracker) await refuseOverwrite(values.output);
+    await refuseOverwrite(values.output, values.force);
     await writeOutputFile(values.output, bytes);
   }
-  if (values.json) io.out(JSON.stringify(result.plan, null, 2) + "\n");
+  if (values.json) emitJson(io, result.plan);
   else if (!values.output) io.out(formatDerived(result.plan));
   if (values.output) {
     const summary = M.summary(values.output, result.plan.tasks.length, result.provinceOnly.length, result.plan.unit ?? "");

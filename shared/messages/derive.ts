@@ -1,16 +1,16 @@
 /** Messages of `cchc derive` and of linking commune plans to the province plan (Vietnamese). */
 export const deriveMessages = {
-  usage: `Cách dùng: cchc derive <kế-hoạch-tỉnh> --unit "xã Cao Minh" [--map don-vi.txt] [-o ke-hoach-xa.xlsx | -o so-theo-doi.xlsx --tracker] [--year 2026] [--as-of YYYY-MM-DD] [--json]
+  usage: `Cách dùng: cchc derive <kế-hoạch-tỉnh> --unit "xã Cao Minh" [--map don-vi.txt] [-o ke-hoach-xa.xlsx | -o so-theo-doi.xlsx --tracker] [--year 2026] [--as-of YYYY-MM-DD] [--json] [--force]
   -o <tệp.xlsx>          ghi phụ lục kế hoạch của xã (sửa được, đọc lại bằng cchc parse / cchc init)
   -o <tệp.xlsx> --tracker  ghi thẳng sổ theo dõi của xã
   --map <tệp.txt>        mỗi dòng "Sở Nội vụ = Phòng Văn hóa - Xã hội" thay cho bảng tương ứng có sẵn
+  --force                cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)
   --json                 in kế hoạch của xã dạng JSON (như cchc parse --json)`,
   missingPlan: "Thiếu tệp kế hoạch của tỉnh.",
   tooManyPlans: "Chỉ nhận một tệp kế hoạch của tỉnh.",
   missingUnit: 'Thiếu --unit: tên xã/phường nhận kế hoạch, ví dụ --unit "xã Cao Minh".',
   notXlsx: (file: string) => `Tệp kết quả phải có đuôi .xlsx: ${file}`,
   trackerNeedsOutput: "--tracker cần -o <sổ-theo-dõi.xlsx>.",
-  sameAsInput: (file: string) => `Tệp kết quả ${file} trùng với tệp đầu vào; hãy chọn tên khác (tệp đầu vào không bao giờ bị ghi đè).`,
   badMapLine: (line: string) => `Dòng không hợp lệ trong bảng tương ứng đơn vị: "${line}" (cần dạng "Sở Nội vụ = Phòng Văn hóa - Xã hội").`,
   notProvincePlan: (unit: string) =>
     `Kế hoạch này có vẻ là của ${unit}, không phải của tỉnh; vẫn lập kế hoạch xã từ đó, hãy kiểm tra lại.`,

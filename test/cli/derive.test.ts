@@ -99,8 +99,16 @@ describe("cchc derive", () => {
     const before = await readFile(copy);
     const r = await cchc("derive", copy, "--unit", "xã A", "-o", copy);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/trùng với tệp đầu vào/);
+    expect(r.stderr).toMatch(/tinh\.xlsx/);
     expect(await readFile(copy)).toEqual(before);
+  });
+
+  it("does not replace an existing file unless --force", async () => {
+    const out = path.join(tmp, "ke-hoach-cao-minh.xlsx");
+    const r = await cchc("derive", province, "--unit", "xã Cao Minh", "-o", out, "--json");
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.code).toBe("wouldOverwrite");
+    expect((await cchc("derive", province, "--unit", "xã Cao Minh", "-o", out, "--force")).code).toBe(0);
   });
 
   it("refuses a bad --map line naming the file and line", async () => {
