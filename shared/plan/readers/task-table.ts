@@ -18,7 +18,7 @@ import type { ReaderContext, ReaderOutput } from "./types.js";
 export type UnitLexicon = Parameters<typeof splitUnits>[1];
 
 /** What a column of a task table holds. */
-export type ColumnRole = "id" | "title" | "requirement" | "deadline" | "leads" | "partners";
+export type ColumnRole = "id" | "title" | "requirement" | "deadline" | "leads" | "partners" | "provinceTask";
 
 /** Options for tasksFromTable: where each row sits (for warnings), the plan's unit lexicon, the task source. */
 export interface TableOptions {
@@ -50,6 +50,8 @@ export function columnRole(label: string): ColumnRole | null {
   if (/phoi hop/.test(f)) return "partners";
   if (/^(thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|han chot)/.test(f)) return "deadline";
   if (/^(yeu cau|san pham|ket qua)/.test(f)) return "requirement";
+  // A derived commune plan's link to the province plan ("Mã nhiệm vụ của tỉnh", written by `cchc derive`).
+  if (/^(ma )?(nhiem vu|nv) (cua )?tinh$/.test(f)) return "provinceTask";
   if (/noi dung|linh vuc|tieu chi|nhiem vu|cong viec|^ten /.test(f)) return "title";
   return null;
 }
@@ -321,6 +323,8 @@ export function tasksFromTable(rows: string[][], ctx: ReaderContext, opts: Table
       deadline: reading.deadline,
       source: opts.source ?? "appendix",
     };
+    const provinceTaskId = squash(cell("provinceTask"));
+    if (provinceTaskId) task.provinceTaskId = provinceTaskId;
     if (!reading.recognised) out.warnings.push({ ...where(r.index), message: M.warnDeadline(r.id, task.deadline.raw) });
     if (task.leads.length === 0) out.warnings.push({ ...where(r.index), message: M.warnNoLead(r.id) });
     out.tasks.push(task);
