@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
   summary: () => import("./commands/summary.js"),
   merge: () => import("./commands/merge.js"),
   export: () => import("./commands/export.js"),
+  derive: () => import("./commands/derive.js"),
 };
 
 /** The run in progress (one per process), so a signal can still print its error document. */

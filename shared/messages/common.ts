@@ -1,9 +1,10 @@
 /** Messages shared by every command. */
 export const commonMessages = {
-  unknownCommand: (name: string) => `Lệnh không hợp lệ: "${name}". Các lệnh: parse, init, check, summary, merge, export.`,
+  unknownCommand: (name: string) => `Lệnh không hợp lệ: "${name}". Các lệnh: parse, init, derive, check, summary, merge, export.`,
   usage: `Cách dùng:
   cchc parse <kế-hoạch.(txt|md|docx|pdf|xlsx)> [--json]
   cchc init <kế-hoạch> -o <sổ-theo-dõi.xlsx> [--unit "xã Cao Minh"] [--year 2026] [--as-of YYYY-MM-DD] [--json] [--force]
+  cchc derive <kế-hoạch-tỉnh> --unit "xã Cao Minh" [--map don-vi.txt] [-o ke-hoach-xa.xlsx | -o sổ-theo-dõi.xlsx --tracker] [--json] [--force]
   cchc check <sổ-theo-dõi.xlsx> [--as-of YYYY-MM-DD] [--json]
   cchc summary <sổ-theo-dõi.xlsx> --quarter 1..4 [--year Y] [--as-of D] [-o out.xlsx] [--json] [--close] [--in-place] [--force]
   cchc merge <tệp|thư-mục...> -o <tỉnh.xlsx> [--expect don-vi.txt] [--quarter N] [--as-of D] [--json [--no-rows]] [--force]

@@ -14,3 +14,4 @@ export * from "./plan-files.js";
 export * from "./merge.js";
 export * from "./export.js";
 export * from "./web.js";
+export * from "./derive.js";
