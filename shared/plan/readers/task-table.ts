@@ -11,7 +11,7 @@ import { classifyArea, classifyAreaOrNull } from "../classify.js";
 import { readDeadline } from "../deadline.js";
 import type { Group, ParseWarning, Task } from "../schema.js";
 import { canonicalUnit, splitUnits, startsWithUnitHead } from "../units.js";
-import { cleanCell, fold, squash } from "../text.js";
+import { cleanCell, fold, squash, unwrap } from "../text.js";
 import type { ReaderContext, ReaderOutput } from "./types.js";
 
 /** The unit-name lexicon a plan provides (its own TỔ CHỨC THỰC HIỆN section), as splitUnits takes it. */
@@ -292,7 +292,7 @@ export function tasksFromTable(rows: string[][], ctx: ReaderContext, opts: Table
   };
 
   for (const r of records) {
-    const title = squash(r.cells[titleCol] ?? "");
+    const title = unwrap(r.cells[titleCol] ?? "");
     if (isGroup(r)) {
       const top = SECTION_ID.test(r.id);
       const parent = top ? null : parentOf(r.id);
@@ -311,13 +311,13 @@ export function tasksFromTable(rows: string[][], ctx: ReaderContext, opts: Table
       const j = header.roles.indexOf(role);
       return j < 0 ? "" : (r.cells[j] ?? "");
     };
-    const reading = readDeadline(squash(cell("deadline")), ctx);
+    const reading = readDeadline(unwrap(cell("deadline")), ctx);
     const task: Task = {
       id: r.id,
       title,
       group: group ? group.id : null,
       area: areaOf(chain(group), title),
-      requirement: squash(cell("requirement")) || null,
+      requirement: unwrap(cell("requirement")) || null,
       leads: unitsOf(cell("leads"), opts.lexicon),
       partners: unitsOf(cell("partners"), opts.lexicon),
       deadline: reading.deadline,
