@@ -12,12 +12,15 @@ import path from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { UnusableInputError, UsageError } from "../../shared/errors.js";
 import { formatViDate } from "../../shared/entries/dates.js";
+import { linkToProvincePlan } from "../../shared/app/index.js";
 import { buildProvinceWorkbook } from "../../shared/merge/province-workbook.js";
+import type { ProvinceTaskView } from "../../shared/merge/province-tasks.js";
+import { decodePlanText, parsePlanBytes } from "../../shared/plan/index.js";
 import { readMergeInput } from "../../shared/merge/read-input.js";
 import { isProvinceGrid } from "../../shared/merge/province-read.js";
 import { createRollup, parseExpectedUnits } from "../../shared/merge/rollup.js";
 import type { ProvinceRollup } from "../../shared/merge/schema.js";
-import { commonMessages as C, fileOutcomeLabels, mergeCommandMessages as M, mergeFindingMessages as F } from "../../shared/messages/index.js";
+import { commonMessages as C, deriveMessages as D, planMessages, fileOutcomeLabels, mergeCommandMessages as M, mergeFindingMessages as F } from "../../shared/messages/index.js";
 import type { Quarter } from "../../shared/summary/periods.js";
 import { fastWriteWorkbook } from "../../shared/xlsx/fast-write.js";
 import { readXlsxGridFast } from "../../shared/xlsx/fast-read.js";
@@ -194,6 +197,10 @@ export interface MergeOptions {
   /** --no-rows: leave the task rows out of the JSON (rowCount stays). */
   rows?: boolean;
   force?: boolean;
+  /** --province-plan: the province's plan, for the view per province task (an input: never written over). */
+  provincePlanFile?: string;
+  /** --links: the officer's link corrections (an input too). */
+  linksFile?: string;
 }
 
 function parse(argv: string[], io: CliIo): { opts: MergeOptions; expectFile: string | null } {
@@ -208,6 +215,8 @@ function parse(argv: string[], io: CliIo): { opts: MergeOptions; expectFile: str
       json: { type: "boolean" },
       "no-rows": { type: "boolean" },
       force: { type: "boolean" },
+      "province-plan": { type: "string" },
+      links: { type: "string" },
     },
     M.usage,
   );
@@ -222,6 +231,11 @@ function parse(argv: string[], io: CliIo): { opts: MergeOptions; expectFile: str
   const opts: MergeOptions = { inputs: positionals, output, quarter, year, json, rows: values["no-rows"] !== true, force: values.force === true };
   if (values["as-of"] !== undefined) opts.asOf = parseAsOfOption(values["as-of"]);
   if (values.expect !== undefined) opts.expectFile = values.expect;
+  if (values["province-plan"] !== undefined) opts.provincePlanFile = values["province-plan"];
+  if (values.links !== undefined) {
+    if (values["province-plan"] === undefined) throw new UsageError(D.linksNeedPlan);
+    opts.linksFile = values.links;
+  }
   return { opts, expectFile: values.expect ?? null };
 }
 
@@ -241,7 +255,9 @@ async function isProvinceFile(abs: string): Promise<boolean> {
  */
 async function guardMergeOutput(opts: MergeOptions, collected: Collected): Promise<Found[]> {
   if (!opts.output) return collected.found;
-  const inputs = collected.found.map((f) => f.abs).concat(opts.expectFile ? [opts.expectFile] : []);
+  const inputs = collected.found
+    .map((f) => f.abs)
+    .concat([opts.expectFile, opts.provincePlanFile, opts.linksFile].filter((f): f is string => f !== undefined));
   const clash = await findInputClash(opts.output, inputs);
   if (clash) {
     const hit = collected.found.find((f) => f.abs === clash.input);
@@ -356,13 +372,31 @@ async function readExpected(expectFile: string): Promise<string[]> {
   return expected;
 }
 
+/** The view per province task when --province-plan is given (links from _meta, the --links file, or the text). */
+async function provinceView(opts: MergeOptions, rollup: ProvinceRollup): Promise<ProvinceTaskView | null> {
+  if (!opts.provincePlanFile) return null;
+  const plan = await parsePlanBytes(await readInputFile(opts.provincePlanFile, planMessages.isDirectory), opts.provincePlanFile);
+  const linksText = opts.linksFile ? decodePlanText(await readInputFile(opts.linksFile), opts.linksFile) : undefined;
+  return linkToProvincePlan({ rows: rollup.rows, provincePlan: plan, linksText, linksFile: opts.linksFile });
+}
+
+/** The `--json` keys of the province view: `provinceTasks` and `links`. */
+export function provinceViewJson(view: ProvinceTaskView): Record<string, unknown> {
+  return {
+    provinceTasks: view.provinceTasks.map(({ units: _units, ...p }) => p),
+    links: view.links,
+  };
+}
+
 /** Runs `cchc merge`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { opts, expectFile } = parse(argv, io);
   if (expectFile) opts.expected = await readExpected(expectFile);
   const { rollup, skipped } = await mergeRun(opts, io);
+  const view = await provinceView(opts, rollup);
+  if (view) io.err(`${D.provinceTasksCount(view.links.filter((l) => l.provinceTaskId).length, view.links.length, view.provinceTasks.length)}\n`);
   if (opts.output) {
-    const bytes = fastWriteWorkbook(buildProvinceWorkbook(rollup), { created: io.now(), deflateRaw: nodeDeflateRaw });
+    const bytes = fastWriteWorkbook(buildProvinceWorkbook(rollup, view ? { provinceTasks: view } : {}), { created: io.now(), deflateRaw: nodeDeflateRaw });
     await writeOutputFile(opts.output, bytes);
   }
   if (rollup.units.length === 0) {
@@ -372,7 +406,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (opts.json) emitJson(io, { ...errorDocument(error, rollup.findings), ...mergeJson(rollup, { rows: false, skipped }) });
     return 2;
   }
-  if (opts.json) emitJson(io, mergeJson(rollup, { rows: opts.rows !== false, skipped }));
+  if (opts.json) emitJson(io, { ...mergeJson(rollup, { rows: opts.rows !== false, skipped }), ...(view ? provinceViewJson(view) : {}) });
   else report(rollup, io);
   if (opts.output && !opts.json) io.out(`${C.wrote(opts.output)}\n`);
   return rollup.findings.length > 0 || rollup.missing.length > 0 ? 1 : 0;

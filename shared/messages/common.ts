@@ -7,7 +7,7 @@ export const commonMessages = {
   cchc derive <kế-hoạch-tỉnh> --unit "xã Cao Minh" [--map don-vi.txt] [-o ke-hoach-xa.xlsx | -o sổ-theo-dõi.xlsx --tracker] [--json] [--force]
   cchc check <sổ-theo-dõi.xlsx> [--as-of YYYY-MM-DD] [--json]
   cchc summary <sổ-theo-dõi.xlsx> --quarter 1..4 [--year Y] [--as-of D] [-o out.xlsx] [--json] [--close] [--in-place] [--force]
-  cchc merge <tệp|thư-mục...> -o <tỉnh.xlsx> [--expect don-vi.txt] [--quarter N] [--as-of D] [--json [--no-rows]] [--force]
+  cchc merge <tệp|thư-mục...> -o <tỉnh.xlsx> [--expect don-vi.txt] [--quarter N] [--as-of D] [--json [--no-rows]] [--force] [--province-plan kế-hoạch-tỉnh [--links lien-ket.txt]]
   cchc export <sổ-theo-dõi|tỉnh.xlsx> --quarter N [--year Y] [--as-of D] --format xlsx|csv|docx -o <tệp> [--json] [--force]
 Mọi lệnh nhận --json (đúng một tài liệu JSON trên stdout); không lệnh nào ghi đè tệp đầu vào hay sổ theo dõi đã nhập số liệu trừ khi có --force.`,
   badOption: (detail: string) => `Tham số không hợp lệ: ${detail}`,

@@ -35,4 +35,27 @@ export const deriveMessages = {
     `Đã ghi ${file}: ${tasks} nhiệm vụ của ${unit} lấy từ kế hoạch tỉnh` + (provinceOnly ? `; ${provinceOnly} nhiệm vụ chỉ của tỉnh để riêng.` : "."),
   provinceOnlyHeading: "NHIỆM VỤ CHỈ CỦA TỈNH (không đưa vào kế hoạch của xã)",
   provinceTaskLabel: "Nhiệm vụ của tỉnh",
+  // The province workbook's view per province task (cchc merge --province-plan)
+  provinceTasksSheet: "Theo nhiệm vụ tỉnh",
+  linksSheet: "Liên kết nhiệm vụ",
+  provinceTaskSheet: (id: string) => `NV tỉnh ${id}`,
+  provinceTasksTitle: (label: string) => `KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH TỈNH Ở CÁC XÃ - ${label.toUpperCase()}`,
+  provinceTasksNote:
+    'Mỗi nhiệm vụ của xã được gắn với nhiệm vụ của tỉnh mà nó thực hiện (theo sổ theo dõi lập bằng cchc derive, hoặc theo nội dung, thời hạn, lĩnh vực). Xem và sửa ở trang "Liên kết nhiệm vụ"; sửa bằng tệp --links.',
+  provinceTasksHeaders: ["Mã NV tỉnh", "Nội dung nhiệm vụ của tỉnh", "Thời hạn", "Số xã thực hiện", "Đã hoàn thành", "Đang thực hiện", "Chưa triển khai", "Không thực hiện", "Quá hạn"],
+  provinceTaskTitle: (id: string, title: string) => `NHIỆM VỤ ${id} CỦA KẾ HOẠCH TỈNH: ${title}`,
+  provinceTaskHeaders: ["STT", "Đơn vị", "Mã nhiệm vụ của xã", "Tình trạng", "Quá hạn"],
+  communeStates: { done: "Đã hoàn thành", inProgress: "Đang thực hiện", notStarted: "Chưa triển khai", dropped: "Không thực hiện" },
+  overdueMark: "Quá hạn",
+  noCommune: "Chưa xã nào có nhiệm vụ gắn với nhiệm vụ này.",
+  linksTitle: "LIÊN KẾT NHIỆM VỤ CỦA XÃ VỚI NHIỆM VỤ CỦA TỈNH",
+  linksNote:
+    'Để sửa một liên kết: ghi dòng "đơn vị; mã nhiệm vụ của xã; mã nhiệm vụ của tỉnh" (để trống mã tỉnh = không gắn) vào một tệp văn bản và chạy lại cchc merge … --province-plan … --links tệp.txt.',
+  linksHeaders: ["Đơn vị", "Mã NV xã", "Nội dung nhiệm vụ của xã", "Mã NV tỉnh", "Điểm", "Nguồn"],
+  linkSources: { meta: "sổ lập từ kế hoạch tỉnh", override: "tệp --links", text: "theo nội dung" },
+  noMatch: "(không gắn)",
+  linksNeedPlan: "--links cần --province-plan <kế-hoạch-tỉnh>.",
+  badLinksLine: (line: string) => `Dòng không hợp lệ trong tệp liên kết: "${line}" (cần dạng "xã Cao Minh; 4; 5").`,
+  provinceTasksCount: (linked: number, total: number, tasks: number) =>
+    `Nhiệm vụ tỉnh: ${linked}/${total} nhiệm vụ của các xã gắn được với ${tasks} nhiệm vụ của kế hoạch tỉnh.`,
 } as const;

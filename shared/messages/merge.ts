@@ -153,7 +153,7 @@ export const provinceWorkbookMessages = {
 /** Messages of `cchc merge`. */
 export const mergeCommandMessages = {
   usage:
-    "Cách dùng: cchc merge <tệp|thư-mục...> -o <tỉnh.xlsx> [--expect don-vi.txt] [--quarter 1..4] [--year Y] [--as-of YYYY-MM-DD] [--json [--no-rows]] [--force]",
+    "Cách dùng: cchc merge <tệp|thư-mục...> -o <tỉnh.xlsx> [--expect don-vi.txt] [--quarter 1..4] [--year Y] [--as-of YYYY-MM-DD] [--json [--no-rows]] [--force] [--province-plan kế-hoạch-tỉnh [--links lien-ket.txt]]",
   noInputs: "Thiếu tệp hoặc thư mục sổ theo dõi cần gộp.",
   noOutput: "Thiếu tệp kết quả (-o tỉnh.xlsx).",
   outputNotXlsx: (file: string) => `Tệp kết quả phải có đuôi .xlsx: ${file}`,
