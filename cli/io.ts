@@ -6,6 +6,8 @@ export interface CliIo {
   errIsTty: boolean;
   /** Current time (a parameter so tests can fix it). */
   now: () => Date;
+  /** Set on a `--json` run (cli/output.ts jsonIo): prints the run's one JSON document on stdout. */
+  json?: (doc: unknown) => void;
 }
 
 /** The real process streams. A closed pipe (`cchc parse … | head`) ends output quietly instead of crashing. */

@@ -2,7 +2,13 @@
  * Generates the office-format plan fixtures in test/fixtures/plans/ from the seeds. Needs LibreOffice (soffice)
  * and poppler (pdftoppm); the outputs are committed, so the tests need only Node.
  *
- *   npx tsx scripts/make-plan-fixtures.ts [--out DIR]
+ *   npx tsx scripts/make-plan-fixtures.ts [--out DIR] [--fonts fallback|vietnamese]
+ *
+ * `--fonts` renders with a fixed font set instead of whatever the machine has (LibreOffice finds fonts through
+ * fontconfig; FONTCONFIG_FILE points it at a config listing only these directories):
+ *   fallback    Debian's fonts-liberation 1.07 (no Vietnamese letters) and fonts-dejavu-core: LibreOffice draws
+ *               ạ ị ả ệ … with DejaVu Serif inside Liberation Serif text — what a fresh Debian machine does;
+ *   vietnamese  fonts-liberation2 (2.1, with Vietnamese letters) and DejaVu: every letter in Liberation Serif.
  *
  * For each table-bearing seed (000, 001, 003, 004) it renders the plan as HTML with a real table — the body
  * paragraphs, then the appendix table — and converts it with LibreOffice: HTML → .docx (Word), .docx → .pdf
@@ -15,7 +21,7 @@
  * merged unit cells) and scan.pdf (pages of 003 rasterised into an image-only PDF, like a scanner's output).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
@@ -228,11 +234,45 @@ ${paras(spec.after)}
 /** LibreOffice profile of this run (parallel runs must not share one). */
 const LO_PROFILE = join(tmpdir(), `lo-fixtures-${process.pid}`);
 
+/** The font directories of each `--fonts` set (Debian package paths). */
+const FONT_SETS: Record<string, string[]> = {
+  fallback: ["/usr/share/fonts/truetype/liberation", "/usr/share/fonts/truetype/dejavu"],
+  vietnamese: ["/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/dejavu"],
+};
+
+/** The environment soffice runs in: with `--fonts SET`, a fontconfig file that exposes only that set. */
+function sofficeEnv(): NodeJS.ProcessEnv {
+  const at = process.argv.indexOf("--fonts");
+  if (at < 0) return process.env;
+  const name = process.argv[at + 1] ?? "";
+  const dirs = FONT_SETS[name];
+  if (!dirs) throw new Error(`--fonts: unknown font set "${name}" (${Object.keys(FONT_SETS).join(", ")})`);
+  for (const d of dirs) if (!existsSync(d)) throw new Error(`--fonts ${name}: ${d} is missing (install its Debian package)`);
+  const dir = join(LO_PROFILE, "fontconfig");
+  mkdirSync(dir, { recursive: true });
+  const conf = [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+    "<fontconfig>",
+    ...dirs.map((d) => `  <dir>${d}</dir>`),
+    `  <cachedir>${join(dir, "cache")}</cachedir>`,
+    // The distribution's rules (Times New Roman → Liberation Serif metric aliases, fallbacks), without its font dirs.
+    '  <include ignore_missing="yes">/etc/fonts/conf.d</include>',
+    "</fontconfig>",
+    "",
+  ].join("\n");
+  writeFileSync(join(dir, "fonts.conf"), conf);
+  return { ...process.env, FONTCONFIG_FILE: join(dir, "fonts.conf") };
+}
+
+let env: NodeJS.ProcessEnv | null = null;
+
 function soffice(args: string[], cwd: string): void {
+  env ??= sofficeEnv();
   execFileSync(
     "soffice",
     ["--headless", `-env:UserInstallation=file://${LO_PROFILE}`, ...args],
-    { cwd, stdio: "pipe", timeout: 180_000 },
+    { cwd, stdio: "pipe", timeout: 180_000, env },
   );
 }
 

@@ -17,6 +17,8 @@ export class UnusableInputError extends Error {
     message: string,
     readonly location: Location = {},
     readonly inner?: unknown,
+    /** A stable English code for programs (`--json`'s error.code): "fileNotFound", "wouldOverwrite", "zipBomb"… */
+    readonly code: string = "unusableInput",
   ) {
     super(message);
   }
@@ -25,6 +27,8 @@ export class UnusableInputError extends Error {
 /** Bad command-line arguments or options (exit code 2). */
 export class UsageError extends Error {
   override name = "UsageError";
+  /** The `--json` error code of every usage error. */
+  readonly code = "usage";
 }
 
 /** Formats a location as Vietnamese text: "tệp a.xlsx, trang tính Nhiệm vụ, ô K7". */

@@ -9,6 +9,7 @@ import { UsageError } from "../../shared/errors.js";
 import { commonMessages as C, entriesMessages as M } from "../../shared/messages/index.js";
 import { readXlsxGrid } from "../../shared/xlsx/read.js";
 import { readInputFile } from "../files.js";
+import { emitJson } from "../output.js";
 import type { CliIo } from "../io.js";
 import { localToday, parseAsOfOption, parseOptions } from "../options.js";
 
@@ -44,7 +45,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const errors = findings.filter((f) => f.severity === "error").length;
 
   if (parsed.values.json) {
-    io.out(JSON.stringify({ file, findings }, null, 2) + "\n");
+    emitJson(io, { file, findings });
   } else if (findings.length === 0) {
     io.out(M.checkClean(file, entries?.rows.length ?? 0) + "\n");
   } else {

@@ -9,6 +9,7 @@
 import path from "node:path";
 import { UnusableInputError, UsageError } from "../../shared/errors.js";
 import { readEntries } from "../../shared/entries/read.js";
+import type { Finding } from "../../shared/entries/schema.js";
 import { buildTaskCsv } from "../../shared/export/csv.js";
 import { reportFromRollup, reportFromSummary, type ReportData } from "../../shared/export/data.js";
 import { buildReportWorkbook } from "../../shared/export/xlsx.js";
@@ -19,8 +20,10 @@ import { summarise } from "../../shared/summary/summarise.js";
 import { fastWriteWorkbook } from "../../shared/xlsx/fast-write.js";
 import { readXlsxGridFast } from "../../shared/xlsx/fast-read.js";
 import { readInputFile, writeOutputFile } from "../files.js";
+import { guardOutput } from "../guard.js";
+import { emitJson } from "../output.js";
 import type { CliIo } from "../io.js";
-import { parseAsOfOption, parseOptions, parseQuarterOption, parseYearOption, quarterOfNow } from "../options.js";
+import { parseAsOfOption, parseOptions, parseQuarterOption, parseYearOption, quarterOfNow, refuseYearOutsidePlan } from "../options.js";
 import { nodeDeflateRaw, nodeInflateRaw } from "./merge.js";
 
 /** The export formats. */
@@ -34,6 +37,8 @@ interface ExportOptions {
   quarter?: Quarter;
   year?: number;
   asOf?: Date;
+  force: boolean;
+  json: boolean;
 }
 
 function parse(argv: string[]): ExportOptions {
@@ -45,6 +50,8 @@ function parse(argv: string[]): ExportOptions {
       quarter: { type: "string", short: "q" },
       year: { type: "string" },
       "as-of": { type: "string" },
+      force: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
     },
     M.usage,
   );
@@ -58,7 +65,7 @@ function parse(argv: string[]): ExportOptions {
   if (!values.format && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`${M.noFormat}\n${M.usage}`);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(M.badFormat(values.format ?? format));
   if (ext !== format) throw new UsageError(M.extensionMismatch(output, format));
-  const opts: ExportOptions = { input: positionals[0]!, output, format: format as ExportFormat };
+  const opts: ExportOptions = { input: positionals[0]!, output, format: format as ExportFormat, force: values.force, json: values.json };
   if (values.quarter !== undefined) opts.quarter = parseQuarterOption(values.quarter);
   if (values.year !== undefined) opts.year = parseYearOption(values.year);
   if (values["as-of"] !== undefined) opts.asOf = parseAsOfOption(values["as-of"]);
@@ -83,11 +90,13 @@ export async function renderExport(data: ReportData, format: ExportFormat): Prom
 /** Runs `cchc export`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const opts = parse(argv);
+  await guardOutput(opts.output, [opts.input], { force: opts.force });
   const bytes = await readInputFile(opts.input);
   const file = path.basename(opts.input);
   const grid = readXlsxGridFast(bytes, { file, inflateRaw: nodeInflateRaw, sheets: isReportSheet });
   let data: ReportData;
   let findings = { errors: 0, warnings: 0 };
+  let list: Finding[] = [];
   if (isProvinceGrid(grid)) {
     const province = readProvinceWorkbook(grid);
     const rollup = rollupFromProvince(province, {
@@ -104,15 +113,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const { entries, findings: all } = readEntries(grid, { asOf: today });
     if (!entries) throw new UnusableInputError(M.noTaskTable(file), { file });
     const now = quarterOfNow(today);
+    if (opts.year !== undefined) refuseYearOutsidePlan(opts.year, entries.meta.periodFrom, entries.meta.periodTo);
     const year = opts.year ?? entries.meta.year ?? now.year;
     const quarter = opts.quarter ?? (year === now.year ? now.quarter : 4);
     const summary = summarise(entries, { quarter, year, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
     data = reportFromSummary(summary, entries);
+    list = all;
     findings = { errors: all.filter((f) => f.severity === "error").length, warnings: all.filter((f) => f.severity === "warning").length };
   }
   const out = await renderExport(data, opts.format);
   await writeOutputFile(opts.output, out);
   if (findings.errors + findings.warnings > 0) io.err(`${M.findingsNote(findings.errors, findings.warnings)}\n`);
   io.out(`${M.wrote(opts.output, opts.format)}\n`);
+  if (opts.json) emitJson(io, { file: opts.input, output: opts.output, format: opts.format, period: data.period, ...findings, findings: list });
   return findings.errors + findings.warnings > 0 ? 1 : 0;
 }

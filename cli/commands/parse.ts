@@ -5,6 +5,7 @@ import { parsePlanBytes, type Group, type Plan, type Task } from "../../shared/p
 import { readInputFile } from "../files.js";
 import type { CliIo } from "../io.js";
 import { parseOptions } from "../options.js";
+import { emitJson } from "../output.js";
 
 /** Runs `cchc parse`; exit 0 with the plan printed, 2 for a missing/unreadable file or a file with no plan. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -22,7 +23,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (extra.length) throw new UsageError(`${M.tooManyFiles}\n${M.usageParse}`);
 
   const plan = await parsePlanBytes(await readInputFile(file, M.isDirectory), file);
-  io.out(parsed.values.json ? JSON.stringify(plan, null, 2) + "\n" : formatPlan(plan));
+  if (parsed.values.json) emitJson(io, plan);
+  else io.out(formatPlan(plan));
   return 0;
 }
 

@@ -21,8 +21,10 @@ import { buildSummarySheet } from "../../shared/summary/summary-sheet.js";
 import { loadXlsx, preserveOnSave, workbookToGrid, type PreserveResult } from "../../shared/xlsx/read.js";
 import { renderSheetsInto, writeWorkbook } from "../../shared/xlsx/render.js";
 import { readInputFile, writeOutputFile } from "../files.js";
+import { entriesFingerprint, findInputClash, refuseFilledTracker, refuseInputAsOutput } from "../guard.js";
+import { emitJson, withFindings } from "../output.js";
 import type { CliIo } from "../io.js";
-import { localToday, parseAsOfOption, parseOptions, parseQuarterOption, parseYearOption } from "../options.js";
+import { localToday, parseAsOfOption, parseOptions, parseQuarterOption, parseYearOption, refuseYearOutsidePlan } from "../options.js";
 import { printFindings } from "./check.js";
 
 /** Findings that make a summary meaningless: no task table, a template we cannot read, a missing key column. */
@@ -62,6 +64,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       output: { type: "string", short: "o" },
       "in-place": { type: "boolean", default: false },
       close: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -79,7 +82,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const yearOption = v.year !== undefined ? parseYearOption(v.year) : undefined;
   const asOf = v["as-of"] !== undefined ? parseAsOfOption(v["as-of"]) : undefined;
   if (v.output !== undefined && v["in-place"]) throw new UsageError(M.outputConflict);
-  const inPlace = v["in-place"] || (v.output !== undefined && path.resolve(v.output) === path.resolve(file));
+  // -o naming the tracker itself is refused (it would replace it without the backup --in-place makes); with --force
+  // it is --in-place.
+  if (v.output !== undefined && !v["in-place"]) await refuseInputAsOutput(v.output, [file], v.force);
+  const inPlace = v["in-place"] || (v.output !== undefined && (await findInputClash(v.output, [file])) !== null);
   const output = inPlace ? file : v.output;
   if (v.close && output === undefined) throw new UsageError(M.closeNeedsOutput);
 
@@ -101,13 +107,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (blocking(findings, entries)) {
     io.err(M.cannotSummarise(file) + "\n");
     report();
-    if (v.json) io.out(JSON.stringify({ file, summary: null, findings }, null, 2) + "\n");
+    if (v.json) emitJson(io, { file, summary: null, findings });
     return 1;
   }
+  if (yearOption !== undefined) refuseYearOutsidePlan(yearOption, entries!.meta.periodFrom, entries!.meta.periodTo);
   const year = yearOption ?? entries!.meta.year;
   if (year === null) {
     report();
-    throw new UsageError(M.yearUnknown(file));
+    throw withFindings(new UsageError(M.yearUnknown(file)), findings);
   }
 
   const notes: string[] = [];
@@ -131,6 +138,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     notes.push(M.periodOutsidePlan(summary.period.label, formatViDate(periodFrom), formatViDate(periodTo)));
   }
 
+  if (output !== undefined && !inPlace) await refuseFilledTracker(output, v.force, entriesFingerprint(entries!));
   if (output !== undefined) {
     const spec = buildSummarySheet(summary, entries!);
     spec.activeSheet = spec.sheets[0]!.name;
@@ -149,8 +157,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   if (v.json) {
-    io.out(JSON.stringify({ file, ...summary, findings }, null, 2) + "\n");
     for (const n of notes) io.err(n + "\n");
+    emitJson(io, { file, ...summary, findings });
   } else {
     io.out(formatSummary(summary));
     if (summary.totals.invalid > 0) io.out(M.invalidCount(summary.totals.invalid) + "\n");

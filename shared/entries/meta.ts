@@ -1,5 +1,5 @@
 /** Reading the tracker's very hidden _meta sheet (key/value rows) into EntriesMeta. */
-import { META_KEYS, SHEET, decodeTaskIds, type MetaKey } from "../workbook/layout.js";
+import { LINK_META_KEYS, META_KEYS, SHEET, decodeProvinceLinks, decodeTaskIds, type MetaKey } from "../workbook/layout.js";
 import type { Grid, GridSheet, GridValue } from "./grid.js";
 import { readDateCell } from "./dates.js";
 import { foldKey } from "./normalize.js";
@@ -21,12 +21,12 @@ function text(v: GridValue | undefined): string | null {
 export function readMeta(sheet: GridSheet | undefined): { meta: EntriesMeta; cells: Partial<Record<MetaKey, string>> } {
   const raw = new Map<string, GridValue>();
   const cells: Partial<Record<MetaKey, string>> = {};
-  const known = new Set<string>(META_KEYS);
+  const known = new Set<string>([...META_KEYS, ...LINK_META_KEYS]);
   (sheet?.values ?? []).forEach((row, r) => {
     const key = text(row?.[0]);
     if (key && known.has(key) && !raw.has(key)) {
       raw.set(key, row?.[1] ?? null);
-      cells[key as MetaKey] = `B${r + 1}`;
+      if ((META_KEYS as readonly string[]).includes(key)) cells[key as MetaKey] = `B${r + 1}`;
     }
   });
   const str = (k: string) => text(raw.get(k));
@@ -49,5 +49,9 @@ export function readMeta(sheet: GridSheet | undefined): { meta: EntriesMeta; cel
     createdBy: str("createdBy"),
     taskIds: ids === null ? null : decodeTaskIds(ids),
   };
+  const links = str("provinceTaskIds");
+  if (links !== null) meta.provinceTaskIds = decodeProvinceLinks(links);
+  const provincePlanId = str("provincePlanId");
+  if (provincePlanId !== null) meta.provincePlanId = provincePlanId;
   return { meta, cells };
 }

@@ -64,6 +64,10 @@ export const EntriesMeta = z.object({
   createdBy: z.string().nullable(),
   /** The plan's task ids in order, when the tracker recorded them (META key `taskIds`). */
   taskIds: z.array(z.string()).nullable(),
+  /** A derived commune plan's tracker: the province plan's id (META key `provincePlanId`). */
+  provincePlanId: z.string().optional(),
+  /** A derived commune plan's tracker: task id → the province task it implements (META key `provinceTaskIds`). */
+  provinceTaskIds: z.record(z.string(), z.string()).optional(),
 });
 export type EntriesMeta = z.infer<typeof EntriesMeta>;
 

@@ -7,6 +7,8 @@
 import { formatViDate } from "../entries/dates.js";
 import { fileOutcomeLabels, provinceWorkbookMessages as M, rowReasonLabels } from "../messages/merge.js";
 import { figureCells, REPORT_STYLES } from "../summary/styles.js";
+import { provinceTaskSheets } from "./province-task-sheets.js";
+import type { ProvinceTaskView } from "./province-tasks.js";
 import type { Totals } from "../summary/summarise.js";
 import { CREATED_BY, type Evaluation } from "../workbook/layout.js";
 import type { CellSpec, CellStyle, PrintSpec, SheetSpec, WorkbookSpec } from "../workbook/spec.js";
@@ -361,10 +363,14 @@ export function provinceMeta(r: ProvinceRollup): Record<(typeof PROVINCE_META_KE
   };
 }
 
-/** Builds the province workbook of a roll-up. */
-export function buildProvinceWorkbook(r: ProvinceRollup): WorkbookSpec {
+/** Builds the province workbook of a roll-up; with `provinceTasks` (merge --province-plan) the view per province task too. */
+export function buildProvinceWorkbook(r: ProvinceRollup, opts: { provinceTasks?: ProvinceTaskView } = {}): WorkbookSpec {
   const meta = provinceMeta(r);
   const sheets: SheetSpec[] = [summarySheet(r), byAreaSheet(r), detailSheet(r)];
+  if (opts.provinceTasks) {
+    const titles = new Map(r.rows.map((row) => [`${row.unit}\u001f${row.id}`, row.title]));
+    sheets.push(...provinceTaskSheets(opts.provinceTasks, r.period.label, titles));
+  }
   const tbu = taskByUnitSheet(r);
   if (tbu) sheets.push(tbu);
   sheets.push(missingSheet(r), rejectedSheet(r), findingsSheet(r), {

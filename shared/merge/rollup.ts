@@ -273,6 +273,7 @@ export function createRollup(opts: RollupOptions): Rollup {
         standing: s.standing,
         evaluation: s.evaluation,
         overdue: s.overdue,
+        ...(meta.provinceTaskIds?.[e.id] ? { provinceTaskId: meta.provinceTaskIds[e.id] } : {}),
       };
     });
     const fileFindings = input.findings;

@@ -63,6 +63,8 @@ export const MergedRow = Entry.pick({
   /** The evaluation as of the as-of date (null for invalid rows). */
   evaluation: z.string().nullable(),
   overdue: z.boolean(),
+  /** The province task this row implements, as the tracker's _meta records it (a derived plan's tracker). */
+  provinceTaskId: z.string().optional(),
 });
 export type MergedRow = z.infer<typeof MergedRow>;
 

@@ -158,7 +158,7 @@ function unitBody(unit: string): string {
 
 /** Messages of `cchc export`. */
 export const exportCommandMessages = {
-  usage: "Cách dùng: cchc export <sổ-theo-dõi|tỉnh.xlsx> --quarter 1..4 [--year Y] [--as-of YYYY-MM-DD] --format xlsx|csv|docx -o <tệp>",
+  usage: "Cách dùng: cchc export <sổ-theo-dõi|tỉnh.xlsx> --quarter 1..4 [--year Y] [--as-of YYYY-MM-DD] --format xlsx|csv|docx -o <tệp> [--json] [--force]",
   noInput: "Thiếu tệp sổ theo dõi hoặc tệp tổng hợp tỉnh cần xuất báo cáo.",
   tooManyInputs: "Chỉ xuất báo cáo cho một tệp mỗi lần.",
   noOutput: "Thiếu tệp kết quả (-o <tệp>).",

@@ -153,7 +153,7 @@ export const provinceWorkbookMessages = {
 /** Messages of `cchc merge`. */
 export const mergeCommandMessages = {
   usage:
-    "Cách dùng: cchc merge <tệp|thư-mục...> -o <tỉnh.xlsx> [--expect don-vi.txt] [--quarter 1..4] [--year Y] [--as-of YYYY-MM-DD] [--json]",
+    "Cách dùng: cchc merge <tệp|thư-mục...> -o <tỉnh.xlsx> [--expect don-vi.txt] [--quarter 1..4] [--year Y] [--as-of YYYY-MM-DD] [--json [--no-rows]] [--force] [--province-plan kế-hoạch-tỉnh [--links lien-ket.txt]]",
   noInputs: "Thiếu tệp hoặc thư mục sổ theo dõi cần gộp.",
   noOutput: "Thiếu tệp kết quả (-o tỉnh.xlsx).",
   outputNotXlsx: (file: string) => `Tệp kết quả phải có đuôi .xlsx: ${file}`,
@@ -161,8 +161,20 @@ export const mergeCommandMessages = {
   expectUnreadable: (file: string) => `Không đọc được danh sách đơn vị: ${file}`,
   expectEmpty: (file: string) => `Danh sách đơn vị ${file} không có tên đơn vị nào.`,
   noWorkbooks: "Không có tệp .xlsx nào để gộp.",
-  skippedLock: (file: string) => `Bỏ qua tệp khóa của Excel: ${file}`,
   skippedOther: (file: string) => `Bỏ qua tệp không phải .xlsx: ${file}`,
+  skipped: (file: string, reason: string) => `Bỏ qua ${file}: ${reason}`,
+  /** Why an entry of an input folder is not read (each is named in the output and in --json). */
+  skipReason: {
+    lock: "tệp khóa của Excel (~$…), tạo ra khi tệp gốc đang mở",
+    system: "tệp ẩn hoặc tệp hệ thống",
+    temp: "tệp tạm của cchc còn lại từ một lần chạy bị dừng (có thể xóa)",
+    danglingLink: "liên kết tới tệp không còn tồn tại",
+    linkLoop: "liên kết vòng (trỏ về chính nó)",
+    folderLink: "liên kết tới thư mục (không đi theo để tránh vòng lặp)",
+    special: "không phải tệp thông thường (FIFO, thiết bị hoặc socket)",
+    unreadable: "không đọc được (không có quyền)",
+    output: "tệp tổng hợp của lần gộp trước, sẽ được thay bằng kết quả lần này",
+  },
   progress: (done: number, total: number) => `Đang gộp ${done}/${total} tệp`,
   nothingUsable: "Không có sổ theo dõi nào gộp được.",
   header: (label: string, asOf: string) => `Gộp sổ theo dõi CCHC ${label} (số liệu tính đến ${asOf})`,

@@ -129,5 +129,5 @@ export const summaryMessages = {
   notWritten: "Chưa ghi vào tệp: thêm -o <tệp.xlsx> để ghi trang tổng hợp vào bản sao, hoặc --in-place để ghi vào chính tệp này.",
   closeNeedsOutput: "--close cần -o <tệp.xlsx> hoặc --in-place để lưu trang chốt số liệu.",
   findingsTitle: (file: string, errors: number, warnings: number) => `Kiểm tra số liệu ${file}: ${errors} lỗi, ${warnings} cảnh báo.`,
-  usage: "cchc summary <sổ-theo-dõi.xlsx> --quarter 1..4 [--year Y] [--as-of YYYY-MM-DD] [-o out.xlsx | --in-place] [--close] [--json]",
+  usage: "cchc summary <sổ-theo-dõi.xlsx> --quarter 1..4 [--year Y] [--as-of YYYY-MM-DD] [-o out.xlsx | --in-place] [--close] [--json] [--force]",
 } as const;

@@ -89,7 +89,7 @@ export const workbookMessages = {
   }),
 
   // cchc init
-  initUsage: "Cách dùng: cchc init <kế-hoạch> -o <sổ-theo-dõi.xlsx | thư-mục/> [--unit \"xã Cao Minh\"] [--year 2026] [--as-of YYYY-MM-DD]",
+  initUsage: "Cách dùng: cchc init <kế-hoạch> -o <sổ-theo-dõi.xlsx | thư-mục/> [--unit \"xã Cao Minh\"] [--year 2026] [--as-of YYYY-MM-DD] [--json] [--force]",
   initMissingPlan: "Thiếu tệp kế hoạch.",
   initTooManyPlans: "Chỉ nhận một tệp kế hoạch.",
   initMissingOutput: "Thiếu tham số -o <sổ-theo-dõi.xlsx | thư-mục/>.",

@@ -36,6 +36,8 @@ export const Task = z.object({
   partners: z.array(z.string()),
   deadline: Deadline,
   source: z.enum(["appendix", "body"]),
+  /** The province plan's task this task implements (set by `cchc derive`, or read from a derived plan's appendix). */
+  provinceTaskId: z.string().min(1).optional(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -54,6 +56,25 @@ export const ParseWarning = z.object({
 });
 export type ParseWarning = z.infer<typeof ParseWarning>;
 
+/** A province task a derived commune plan left out (province-only), with why, for the officer to decide. */
+export const ProvinceOnlyTask = z.object({
+  id: z.string(),
+  title: z.string(),
+  leads: z.array(z.string()),
+  deadline: Deadline,
+  reason: z.string(),
+});
+export type ProvinceOnlyTask = z.infer<typeof ProvinceOnlyTask>;
+
+/** Where a derived commune plan comes from: the province plan (title, unit, id) and the tasks it left out. */
+export const DerivedFrom = z.object({
+  title: z.string(),
+  unit: z.string().nullable(),
+  planId: z.string(),
+  provinceOnly: z.array(ProvinceOnlyTask),
+});
+export type DerivedFrom = z.infer<typeof DerivedFrom>;
+
 /** The plan as read from a document (product.md, "cchc parse --json"). */
 export const Plan = z.object({
   title: z.string(),
@@ -65,5 +86,7 @@ export const Plan = z.object({
   tasks: z.array(Task),
   targets: z.array(Target),
   warnings: z.array(ParseWarning).default([]),
+  /** Set on a commune plan made by `cchc derive` from its province's plan. */
+  derivedFrom: DerivedFrom.optional(),
 });
 export type Plan = z.infer<typeof Plan>;

@@ -51,6 +51,24 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * A cell's wrapped lines as one line of text, whatever width wrapped them: lines join with a space, except where
+ * a line breaks inside a token — after "/" or a hyphen glued to its word ("30/11/" + "2026", "Quý II/" + "2026",
+ * "18-" + "NQ/TW") or before a "/" — where they join without one.
+ */
+export function unwrap(text: string): string {
+  if (!text.includes("\n")) return squash(text);
+  return squash(text.split(/\s*\n\s*/).reduce(joinWrap, ""));
+}
+
+/** Joins a wrapped line to the text before it, as unwrap does (no space inside a token broken after "/" or "-"). */
+export function joinWrap(before: string, line: string): string {
+  const a = before.trimEnd();
+  const b = line.trimStart();
+  if (!a || !b) return a || b;
+  return /[\p{L}\p{N}][/-]$|\/$/u.test(a) || /^\//.test(b) ? a + b : `${a} ${b}`;
+}
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 /**

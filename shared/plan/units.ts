@@ -2,6 +2,7 @@
  * Unit names (domain.md, "Units"): one canonical spelling per unit, a comparison key, splitting a lead/partner
  * cell into units, and the plan's own unit lexicon from its "TỔ CHỨC THỰC HIỆN" section.
  */
+import { joinWrap } from "./text.js";
 
 /**
  * Unit names common in CCHC plans at province and commune level, in their canonical spelling (new tone-mark
@@ -388,7 +389,7 @@ export function splitUnits(cell: string, lexicon?: readonly string[] | UnitLexic
   const entries: string[] = [];
   for (const line of lines) {
     const prev = entries[entries.length - 1];
-    if (prev !== undefined && isWrapContinuation(prev, line, lex)) entries[entries.length - 1] = `${prev} ${line}`;
+    if (prev !== undefined && isWrapContinuation(prev, line, lex)) entries[entries.length - 1] = joinWrap(prev, line);
     else entries.push(line);
   }
   const names: string[] = [];
@@ -405,16 +406,23 @@ export function splitUnits(cell: string, lexicon?: readonly string[] | UnitLexic
   return names;
 }
 
-/** True when `next` continues the name in `prev` (a wrapped line) rather than starting a new one. */
+/**
+ * True when `next` continues the name in `prev` (a wrapped line) rather than starting a new one. Where a cell's
+ * lines break depends on the column width and fonts of whoever printed it, so this decides from the words only:
+ * the same cell reads the same from .txt, .docx or .pdf.
+ */
 export function isWrapContinuation(prev: string, next: string, lexicon: UnitLexicon): boolean {
   if (/[;]\s*$/.test(prev)) return false;
-  if (/,\s*$/.test(prev)) return false;
   const lastName = prev.split(/[;,]/).pop()?.replace(/^[\s\-–—•+]+/u, "").trim() ?? "";
-  if (lastName && lexicon.has(`${lastName} ${next}`)) return true;
+  const nextName = next.split(/[;,]/)[0]?.trim() ?? "";
+  // "Văn phòng" / "HĐND và UBND xã; …": together a known unit.
+  if (lastName && (lexicon.has(`${lastName} ${next}`) || lexicon.has(`${lastName} ${nextName}`))) return true;
+  // "Các sở," / "ban, ngành": a list wrapped after its comma goes on in lower case; a new unit starts in capitals.
+  if (/,\s*$/.test(prev)) return /^\p{Ll}/u.test(next) && !startsWithUnitHead(next) && !lexicon.has(nextName);
   if (endsDangling(prev)) return true;
   const bare = next.replace(/^[\-–—•+]\s*/u, "");
   if (/^[\-–—•+]/u.test(next)) return !(startsWithUnitHead(bare) || lexicon.has(bare));
-  return !(startsWithUnitHead(next) || lexicon.has(next));
+  return !(startsWithUnitHead(next) || lexicon.has(next) || lexicon.has(nextName));
 }
 
 // ---------------------------------------------------------------------------------------------------------

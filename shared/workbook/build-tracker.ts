@@ -34,6 +34,8 @@ import {
   STATUSES,
   TASK_COLUMNS,
   encodeTaskIds,
+  encodeProvinceLinks,
+  type LinkMetaKey,
   type MetaKey,
   type TaskColumnKey,
 } from "./layout.js";
@@ -581,6 +583,16 @@ export function trackerMeta(plan: Plan, opts: TrackerOptions): Record<MetaKey, s
   };
 }
 
+/** The _meta rows linking a derived plan's tasks to the province plan (none for a plan that was not derived). */
+export function linkMeta(plan: Plan): Partial<Record<LinkMetaKey, string>> {
+  const links = plan.tasks.flatMap((t) => (t.provinceTaskId ? [[t.id, t.provinceTaskId] as const] : []));
+  if (links.length === 0) return {};
+  return {
+    ...(plan.derivedFrom ? { provincePlanId: plan.derivedFrom.planId } : {}),
+    provinceTaskIds: encodeProvinceLinks(links),
+  };
+}
+
 /** _meta (very hidden): key/value rows identifying plan, unit, year and template version. */
 function metaSheet(plan: Plan, opts: TrackerOptions): SheetSpec {
   const meta = trackerMeta(plan, opts);
@@ -589,7 +601,10 @@ function metaSheet(plan: Plan, opts: TrackerOptions): SheetSpec {
     state: "veryHidden",
     role: "meta",
     columns: [{ width: 16, style: S.meta }, { width: 60, style: S.meta }],
-    rows: META_KEYS.map((k) => ({ cells: [cell(k, S.meta), cell(meta[k], S.meta)] })),
+    rows: [
+      ...META_KEYS.map((k) => ({ cells: [cell(k, S.meta), cell(meta[k], S.meta)] })),
+      ...Object.entries(linkMeta(plan)).map(([k, v]) => ({ cells: [cell(k, S.meta), cell(v, S.meta)] })),
+    ],
     merges: [],
     validations: [],
     conditionalFormats: [],

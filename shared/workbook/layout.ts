@@ -87,6 +87,30 @@ export const META_KEYS = ["schemaVersion", "planId", "unit", "level", "year", "c
 export type MetaKey = (typeof META_KEYS)[number];
 
 /**
+ * _meta keys of a tracker made from a derived commune plan (`cchc derive`), written only then: the province plan's
+ * id and each task's province task ("1=2;2=3": task id = province task id; ids never contain ";" or "=").
+ */
+export const LINK_META_KEYS = ["provincePlanId", "provinceTaskIds"] as const;
+export type LinkMetaKey = (typeof LINK_META_KEYS)[number];
+
+/** Value of the `provinceTaskIds` _meta key. */
+export function encodeProvinceLinks(links: ReadonlyArray<readonly [string, string]>): string {
+  return links.map(([id, provinceId]) => `${id}=${provinceId}`).join(";");
+}
+
+/** Reads the `provinceTaskIds` _meta value back: task id → province task id. */
+export function decodeProvinceLinks(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of value.split(";")) {
+    const at = pair.indexOf("=");
+    const id = pair.slice(0, at).trim();
+    const provinceId = pair.slice(at + 1).trim();
+    if (at > 0 && id && provinceId) out[id] = provinceId;
+  }
+  return out;
+}
+
+/**
  * Value of the `taskIds` _meta key: the plan's task ids in order, so a reader can tell a deleted or duplicated
  * task row (ids never contain ";").
  */

@@ -57,9 +57,16 @@ describe("cchc init", () => {
   it("takes --unit, --year and --as-of", async () => {
     const io = memoryIo(now);
     const out = path.join(tmp, "options.xlsx");
-    const code = await runCli(["init", province, "-o", out, "--unit", "Sở Nội vụ", "--year", "2027", "--as-of", "2026-09-14"], io);
+    const code = await runCli(["init", province, "-o", out, "--unit", "Sở Nội vụ", "--year", "2026", "--as-of", "2026-09-14"], io);
     expect(code).toBe(0);
-    expect(await meta(out)).toMatchObject({ unit: "Sở Nội vụ", year: "2027", asOf: new Date("2026-09-14T00:00:00Z") });
+    expect(await meta(out)).toMatchObject({ unit: "Sở Nội vụ", year: "2026", asOf: new Date("2026-09-14T00:00:00Z") });
+  });
+
+  it("refuses a --year outside the plan's period, as summary and export do", async () => {
+    const io = memoryIo(now);
+    const code = await runCli(["init", province, "-o", path.join(tmp, "y2027.xlsx"), "--year", "2027"], io);
+    expect(code).toBe(2);
+    expect(io.stderr).toContain("Năm 2027 nằm ngoài thời gian của kế hoạch");
   });
 
   it.each([

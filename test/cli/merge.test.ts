@@ -38,6 +38,8 @@ interface MergeJson {
   findings: Array<Record<string, unknown>>;
   rows: Array<{ unit: string; file: string; id: string }>;
   accounting: { rowsRead: number; rowsMerged: number; rowsListed: number };
+  rowCount: number;
+  skipped: Array<{ file: string; reason: string; message: string }>;
 }
 
 describe("cchc merge", () => {
@@ -54,7 +56,8 @@ describe("cchc merge", () => {
   const f = (name: string) => path.join(dir, name);
 
   it("prints the --json contract with exactly its keys", () => {
-    expect(Object.keys(json)).toEqual(["units", "missing", "duplicates", "findings", "rows", "accounting"]);
+    expect(Object.keys(json)).toEqual(["units", "missing", "duplicates", "files", "skipped", "findings", "rowCount", "rows", "accounting"]);
+    expect(json.rowCount).toBe(json.rows.length);
     expect(Object.keys(json.units[0]!)).toEqual(["unit", "file", "totals", "rank"]);
     expect(Object.keys(json.units[0]!.totals)).toEqual(["total", "done", "doneOnTime", "doneLate", "inProgress", "notStarted", "dropped", "invalid", "overdue", "doneInPeriod", "completionRate"]);
     expect(Object.keys(json.findings[0]!)).toEqual(["file", "severity", "sheet", "cell", "taskId", "code", "message"]);
@@ -87,7 +90,8 @@ describe("cchc merge", () => {
   });
 
   it("skips the Excel lock file with a note only", () => {
-    expect(io.stderr).toContain(`Bỏ qua tệp khóa của Excel: ${f("~$an-khanh.xlsx")}`);
+    expect(io.stderr).toContain(`Bỏ qua ${f("~$an-khanh.xlsx")}: tệp khóa của Excel`);
+    expect(json.skipped).toContainEqual(expect.objectContaining({ file: f("~$an-khanh.xlsx"), reason: "lock" }));
     expect(io.stderr).toContain(`Bỏ qua tệp không phải .xlsx: ${f("ghi-chu.txt")}`);
     expect(json.findings.some((x) => String(x.file).includes("~$"))).toBe(false);
   });

@@ -110,14 +110,20 @@ describe("cchc summary figures", () => {
   });
 
   it.each([
-    ["2", "2025", true],
-    ["1", "2027", false],
-    ["4", "2026", false],
-  ])("warns when quarter %s of %s lies outside the plan's period (2026): %s", async (quarter, year, warned) => {
+    ["2", "2025"],
+    ["1", "2027"],
+  ])("refuses quarter %s of %s: the year lies outside the plan's period (2026)", async (quarter, year) => {
     const file = await put(`year-${year}.xlsx`, filled);
-    const { code, out } = await run(["summary", file, "--quarter", quarter, "--year", year]);
-    expect(code).toBe(1); // the fixture has one invalid entry; the warning does not change the exit code
-    expect(out.includes("nằm ngoài thời gian của kế hoạch (01/01/2026 – 31/12/2026)")).toBe(warned);
+    const { code, err } = await run(["summary", file, "--quarter", quarter, "--year", year]);
+    expect(code).toBe(2);
+    expect(err).toContain(`Năm ${year} nằm ngoài thời gian của kế hoạch (01/01/2026 – 31/12/2026)`);
+  });
+
+  it("does not warn about a quarter inside the plan's period", async () => {
+    const file = await put("year-2026.xlsx", filled);
+    const { code, out } = await run(["summary", file, "--quarter", "4", "--year", "2026"]);
+    expect(code).toBe(1); // the fixture has one invalid entry
+    expect(out).not.toContain("nằm ngoài thời gian của kế hoạch");
   });
 
   it("honours --year and --as-of", async () => {

@@ -7,9 +7,10 @@
  * columns from the header's x ranges, rows anchored on the numbers in the first column.
  */
 import { squareRows, type DocBlock, type DocTable, type ExtractedDocument } from "./document.js";
+import { assembleRuns } from "./pdf-runs.js";
 import { findTaskHeader } from "./task-table.js";
 
-/** A piece of text on a page: baseline start (x, y), width, font size. */
+/** A piece of text on a page (a glyph, a text item, an OCR'd word): baseline start (x, y), width, font size. */
 export interface PdfTextItem {
   str: string;
   x: number;
@@ -36,6 +37,9 @@ export interface PdfPageGeometry {
 }
 
 const TOL = 2; // points: lines this close are the same line
+
+/** A line ending in a hyphen glued to its word ("QĐ-", "18-"): the layout broke a word there; join without a space. */
+const WORD_HYPHEN_END = /[\p{L}\p{N}][-‐]$/u;
 
 // ───────────────────────────── lines of text ─────────────────────────────
 
@@ -114,7 +118,7 @@ function joinCellLines(lines: TextLine[], left: number, right: number): string {
       const spaceW = prev.size * 0.3;
       const wrapped = room < firstWordWidth(line) + spaceW + prev.size * 0.5;
       if (!wrapped) out += "\n";
-      else if (/\p{L}[-‐]$/u.test(out)) out += "";
+      else if (WORD_HYPHEN_END.test(out)) out += "";
       else out += " ";
     }
     out += text;
@@ -628,7 +632,9 @@ interface PageTable {
  * carries on over the next page is one table: repeated header rows are dropped and a first row without an id
  * (a row split by the page break) is joined to the last row of the previous page.
  */
-export function layoutPdfPages(pages: PdfPageGeometry[]): ExtractedDocument {
+export function layoutPdfPages(input: PdfPageGeometry[]): ExtractedDocument {
+  // Glyphs, text items or OCR'd words: runs of text by geometry first, whatever the pieces were.
+  const pages = input.map((p) => ({ ...p, items: assembleRuns(p.items, rulings(p.segments).v.map((l) => ({ x: l.x, y1: l.y1, y2: l.y2 }))) }));
   const blocks: DocBlock[] = [];
   let open: PageTable | null = null; // a table that ended at the bottom of the previous page
   let textCols: TextColumns | null = null; // a borderless table's columns, carried over pages
@@ -741,7 +747,7 @@ function addBodyLine(blocks: DocBlock[], body: BodyLine, prev: BodyLine | null):
     const sameSize = Math.abs(prev.line.size - body.line.size) < 0.5;
     const wideGap = body.page === prev.page && body.line.top - prev.line.bottom > body.line.size * 1.2;
     if (wrapped && atLeft && sameSize && !wideGap && !ITEM_START.test(body.text) && !/\s{3}/.test(prev.text)) {
-      last.text = /\p{L}[-‐]$/u.test(last.text) ? last.text + body.text : `${last.text} ${body.text}`;
+      last.text = WORD_HYPHEN_END.test(last.text) ? last.text + body.text : `${last.text} ${body.text}`;
       return;
     }
   }
@@ -794,5 +800,5 @@ function headerRowsOf(rows: string[][]): string[][] {
 function joinSplit(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
-  return /\p{L}[-‐]$/u.test(a) ? a + b : `${a} ${b}`;
+  return WORD_HYPHEN_END.test(a) ? a + b : `${a} ${b}`;
 }

@@ -11,14 +11,14 @@ import { classifyArea, classifyAreaOrNull } from "../classify.js";
 import { readDeadline } from "../deadline.js";
 import type { Group, ParseWarning, Task } from "../schema.js";
 import { canonicalUnit, splitUnits, startsWithUnitHead } from "../units.js";
-import { cleanCell, fold, squash } from "../text.js";
+import { cleanCell, fold, squash, unwrap } from "../text.js";
 import type { ReaderContext, ReaderOutput } from "./types.js";
 
 /** The unit-name lexicon a plan provides (its own TỔ CHỨC THỰC HIỆN section), as splitUnits takes it. */
 export type UnitLexicon = Parameters<typeof splitUnits>[1];
 
 /** What a column of a task table holds. */
-export type ColumnRole = "id" | "title" | "requirement" | "deadline" | "leads" | "partners";
+export type ColumnRole = "id" | "title" | "requirement" | "deadline" | "leads" | "partners" | "provinceTask";
 
 /** Options for tasksFromTable: where each row sits (for warnings), the plan's unit lexicon, the task source. */
 export interface TableOptions {
@@ -50,6 +50,8 @@ export function columnRole(label: string): ColumnRole | null {
   if (/phoi hop/.test(f)) return "partners";
   if (/^(thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|han chot)/.test(f)) return "deadline";
   if (/^(yeu cau|san pham|ket qua)/.test(f)) return "requirement";
+  // A derived commune plan's link to the province plan ("Mã nhiệm vụ của tỉnh", written by `cchc derive`).
+  if (/^(ma )?(nhiem vu|nv) (cua )?tinh$/.test(f)) return "provinceTask";
   if (/noi dung|linh vuc|tieu chi|nhiem vu|cong viec|^ten /.test(f)) return "title";
   return null;
 }
@@ -290,7 +292,7 @@ export function tasksFromTable(rows: string[][], ctx: ReaderContext, opts: Table
   };
 
   for (const r of records) {
-    const title = squash(r.cells[titleCol] ?? "");
+    const title = unwrap(r.cells[titleCol] ?? "");
     if (isGroup(r)) {
       const top = SECTION_ID.test(r.id);
       const parent = top ? null : parentOf(r.id);
@@ -309,18 +311,20 @@ export function tasksFromTable(rows: string[][], ctx: ReaderContext, opts: Table
       const j = header.roles.indexOf(role);
       return j < 0 ? "" : (r.cells[j] ?? "");
     };
-    const reading = readDeadline(squash(cell("deadline")), ctx);
+    const reading = readDeadline(unwrap(cell("deadline")), ctx);
     const task: Task = {
       id: r.id,
       title,
       group: group ? group.id : null,
       area: areaOf(chain(group), title),
-      requirement: squash(cell("requirement")) || null,
+      requirement: unwrap(cell("requirement")) || null,
       leads: unitsOf(cell("leads"), opts.lexicon),
       partners: unitsOf(cell("partners"), opts.lexicon),
       deadline: reading.deadline,
       source: opts.source ?? "appendix",
     };
+    const provinceTaskId = squash(cell("provinceTask"));
+    if (provinceTaskId) task.provinceTaskId = provinceTaskId;
     if (!reading.recognised) out.warnings.push({ ...where(r.index), message: M.warnDeadline(r.id, task.deadline.raw) });
     if (task.leads.length === 0) out.warnings.push({ ...where(r.index), message: M.warnNoLead(r.id) });
     out.tasks.push(task);
