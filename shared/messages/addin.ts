@@ -119,6 +119,8 @@ export const taskpaneMessages = {
   writingMerge: "Đang ghi bản gộp vào Excel…",
   merged: (units: number, rows: number, missing: number) =>
     `Đã gộp ${units} đơn vị, ${rows} dòng nhiệm vụ${missing > 0 ? `; ${missing} đơn vị chưa nộp` : ""}.`,
+  mergedNone: (files: number, missing: number) =>
+    `Không gộp được đơn vị nào từ ${files} tệp${missing > 0 ? `; ${missing} đơn vị chưa nộp` : ""} — xem lý do ở trang tổng hợp lỗi.`,
   mergeProblems: (rejected: number, findings: number) =>
     `${rejected} tệp không gộp được và ${findings} lỗi trong số liệu — xem các trang tổng hợp lỗi trong sổ.`,
   exporting: "Đang lập tệp báo cáo…",

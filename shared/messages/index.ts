@@ -13,4 +13,5 @@ export * from "./sheets.js";
 export * from "./plan-files.js";
 export * from "./merge.js";
 export * from "./export.js";
+export * from "./web.js";
 export * from "./derive.js";
