@@ -8,6 +8,7 @@ import { UsageError } from "../../shared/errors.js";
 import { commonMessages as C, deriveMessages as M, planMessages } from "../../shared/messages/index.js";
 import { decodePlanText, parsePlanBytes, type Plan } from "../../shared/plan/index.js";
 import { isValidIso } from "../../shared/workbook/dates.js";
+import { fastWriteWorkbook } from "../../shared/xlsx/fast-write.js";
 import { renderWorkbook } from "../../shared/xlsx/render.js";
 import { readInputFile, writeOutputFile } from "../files.js";
 import type { CliIo } from "../io.js";
@@ -78,7 +79,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     asOf: asOf ?? localIso(io.now()),
   });
   if (values.output && result.workbook) {
-    const bytes = await renderWorkbook(result.workbook, { created: io.now() });
+    // The appendix is plain cells: the lean writer (exceljs writes an xml:space attribute the schema refuses there).
+    const bytes = values.tracker ? await renderWorkbook(result.workbook, { created: io.now() }) : fastWriteWorkbook(result.workbook, { created: io.now() });
     await refuseOverwrite(values.output, values.force);
     await writeOutputFile(values.output, bytes);
   }

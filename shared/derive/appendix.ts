@@ -28,8 +28,8 @@ function taskRow(task: Task): CellSpec[] {
   return [
     t(task.id, "center"),
     t(task.title),
-    t(task.leads.join(";\n")),
-    t(task.partners.join(";\n")),
+    t(task.leads.join("; ")),
+    t(task.partners.join("; ")),
     t(task.deadline.raw, "center"),
     t(task.requirement ?? ""),
     t(task.provinceTaskId ?? "", "center"),
@@ -62,7 +62,7 @@ function provinceOnlySheet(plan: Plan): SheetSpec | null {
   block.blank();
   block.header(headers, 36);
   for (const task of tasks) {
-    block.row([t(task.id, "center"), t(task.title), t(task.leads.join(";\n")), t(task.deadline.raw, "center"), t(task.reason)]);
+    block.row([t(task.id, "center"), t(task.title), t(task.leads.join("; ")), t(task.deadline.raw, "center"), t(task.reason)]);
   }
   return block.sheet(M.provinceOnlySheet, "provinceOnly", [12, 60, 24, 16, 40], {
     print: { orientation: "landscape", paper: "A4", fitToWidth: true },

@@ -26,7 +26,7 @@ function overviewSheet(view: ProvinceTaskView, label: string): SheetSpec {
   b.blank();
   const headerRow = b.header(headers, 32);
   for (const p of view.provinceTasks) {
-    b.row([t(p.id, "center"), t(p.title), t(p.deadline, "center"), n(p.communes, "intBold"), n(p.done, "intDone"), n(p.inProgress), n(p.notStarted), n(p.dropped, "intMuted"), n(p.overdue, p.overdue ? "intOverdue" : "int")]);
+    b.row([t(p.id, "center"), t(p.title), t(p.deadline, "centerText"), n(p.communes, "intBold"), n(p.done, "intDone"), n(p.inProgress), n(p.notStarted), n(p.dropped, "intMuted"), n(p.overdue, p.overdue ? "intOverdue" : "int")]);
   }
   return b.sheet(M.provinceTasksSheet, "province-tasks", [8, 60, 14, 10, 10, 10, 10, 10, 9], {
     freeze: { rows: headerRow, cols: 2 },

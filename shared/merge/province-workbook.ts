@@ -7,6 +7,7 @@
 import { formatViDate } from "../entries/dates.js";
 import { fileOutcomeLabels, provinceWorkbookMessages as M, rowReasonLabels } from "../messages/merge.js";
 import { figureCells, REPORT_STYLES } from "../summary/styles.js";
+import { fitRowHeights } from "../workbook/row-height.js";
 import { provinceTaskSheets } from "./province-task-sheets.js";
 import type { ProvinceTaskView } from "./province-tasks.js";
 import type { Totals } from "../summary/summarise.js";
@@ -369,7 +370,8 @@ export function buildProvinceWorkbook(r: ProvinceRollup, opts: { provinceTasks?:
   const sheets: SheetSpec[] = [summarySheet(r), byAreaSheet(r), detailSheet(r)];
   if (opts.provinceTasks) {
     const titles = new Map(r.rows.map((row) => [`${row.unit}\u001f${row.id}`, row.title]));
-    sheets.push(...provinceTaskSheets(opts.provinceTasks, r.period.label, titles));
+    // Wrapped task texts need explicit row heights (fixed-height rows print over each other).
+    sheets.push(...provinceTaskSheets(opts.provinceTasks, r.period.label, titles).map((s) => fitRowHeights(s, PROVINCE_STYLES)));
   }
   const tbu = taskByUnitSheet(r);
   if (tbu) sheets.push(tbu);
